@@ -185,3 +185,89 @@ export function makeZipBomb(size: number, options: { lie?: boolean } = {}): Buff
     { name: 'word/document.xml', data: Buffer.alloc(size, 0x20), declaredSize: options.lie ? 1024 : undefined },
   ]);
 }
+
+/** Raw pixels of a text image, as 8-bit grey. */
+function greyPixels(lines: string[], width: number, height: number, fontSize: number): Buffer {
+  if (!fontRegistered) {
+    GlobalFonts.registerFromPath(fontFile, 'AmicusTestSans');
+    fontRegistered = true;
+  }
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000000';
+  ctx.font = `${fontSize}px AmicusTestSans`;
+  let y = Math.round(fontSize * 2);
+  for (const line of lines) {
+    ctx.fillText(line, Math.round(fontSize * 2), y);
+    y += Math.round(fontSize * 1.6);
+  }
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const grey = Buffer.alloc(width * height);
+  for (let i = 0; i < grey.length; i++) grey[i] = rgba[i * 4];
+  return grey;
+}
+
+/** An uncompressed single-strip greyscale baseline TIFF of text lines. */
+export function makeTiff(lines: string[], width = 1600, height = 400, fontSize = 40): Buffer {
+  const pixels = greyPixels(lines, width, height, fontSize);
+  const entries: Array<[number, number, number, number]> = [
+    // tag, type (3 SHORT, 4 LONG, 5 RATIONAL), count, value
+    [256, 4, 1, width],
+    [257, 4, 1, height],
+    [258, 3, 1, 8],
+    [259, 3, 1, 1],
+    [262, 3, 1, 1],
+    [273, 4, 1, 0], // strip offset, patched below
+    [277, 3, 1, 1],
+    [278, 4, 1, height],
+    [279, 4, 1, pixels.length],
+    [282, 5, 1, 0], // x resolution, patched below
+    [283, 5, 1, 0],
+    [296, 3, 1, 2],
+  ];
+  const ifdOffset = 8;
+  const ifdSize = 2 + entries.length * 12 + 4;
+  const rationalOffset = ifdOffset + ifdSize;
+  const dataOffset = rationalOffset + 8;
+  const header = Buffer.alloc(dataOffset);
+  header.write('II', 0, 'latin1');
+  header.writeUInt16LE(42, 2);
+  header.writeUInt32LE(ifdOffset, 4);
+  header.writeUInt16LE(entries.length, ifdOffset);
+  entries.forEach(([tag, type, count, value], i) => {
+    const at = ifdOffset + 2 + i * 12;
+    header.writeUInt16LE(tag, at);
+    header.writeUInt16LE(type, at + 2);
+    header.writeUInt32LE(count, at + 4);
+    if (tag === 273) header.writeUInt32LE(dataOffset, at + 8);
+    else if (type === 5) header.writeUInt32LE(rationalOffset, at + 8);
+    else if (type === 3) header.writeUInt16LE(value, at + 8);
+    else header.writeUInt32LE(value, at + 8);
+  });
+  header.writeUInt32LE(0, ifdOffset + 2 + entries.length * 12);
+  header.writeUInt32LE(300, rationalOffset);
+  header.writeUInt32LE(1, rationalOffset + 4);
+  return Buffer.concat([header, pixels]);
+}
+
+/** A JPEG photo of text lines. */
+export function makeJpeg(lines: string[], width = 1600, height = 400, fontSize = 40): Buffer {
+  if (!fontRegistered) {
+    GlobalFonts.registerFromPath(fontFile, 'AmicusTestSans');
+    fontRegistered = true;
+  }
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000000';
+  ctx.font = `${fontSize}px AmicusTestSans`;
+  let y = Math.round(fontSize * 2);
+  for (const line of lines) {
+    ctx.fillText(line, Math.round(fontSize * 2), y);
+    y += Math.round(fontSize * 1.6);
+  }
+  return canvas.toBuffer('image/jpeg', 92);
+}
