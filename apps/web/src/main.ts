@@ -1,0 +1,29 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { graphqlClientKey } from './graphql/api';
+import { createGraphQLClient } from './graphql/client';
+import { createAppRouter } from './router';
+import { useSessionStore } from './stores/session';
+import './styles/main.css';
+
+const app = createApp(App);
+const pinia = createPinia();
+const router = createAppRouter(pinia);
+
+const client = createGraphQLClient({
+  endpoint: '/graphql',
+  getToken: () => useSessionStore(pinia).currentToken(),
+  onUnauthenticated: () => {
+    const session = useSessionStore(pinia);
+    if (!session.isSignedIn) return;
+    session.clear();
+    const current = router.currentRoute.value;
+    if (current.name !== 'sign-in') void router.replace({ name: 'sign-in', query: { redirect: current.fullPath, reason: 'expired' } });
+  },
+});
+
+app.provide(graphqlClientKey, client);
+app.use(pinia);
+app.use(router);
+app.mount('#app');
