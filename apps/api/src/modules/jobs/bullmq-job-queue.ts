@@ -1,0 +1,107 @@
+import { Job, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { JobEventBus } from './job-events.js';
+import { BaseJobQueue } from './job-queue.base.js';
+import { JobState } from './job-state.js';
+import { JobsConfig } from './jobs.config.js';
+
+interface DeliveryData {
+  id: string;
+}
+
+/**
+ * BullMQ delivers, the database decides: a delivery only names a job id, and the worker claims the
+ * row with the same compare-and-set as the embedded queue. A duplicated or stale delivery finds the
+ * row already taken and is acknowledged without running anything. A sweeper re-delivers jobs whose
+ * lease expired (worker killed) and queued rows whose delivery was lost.
+ */
+export class BullmqJobQueue extends BaseJobQueue {
+  private readonly connection: Redis;
+  private readonly queue: Queue<DeliveryData>;
+  private worker: Worker<DeliveryData> | null = null;
+  private workerConnection: Redis | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
+  private sweeping = false;
+
+  constructor(dataSource: DataSource, config: JobsConfig, events: JobEventBus) {
+    super(dataSource, config, events);
+    if (!config.redisUrl) throw new Error('The BullMQ job backend needs REDIS_URL');
+    this.connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    this.queue = new Queue<DeliveryData>(config.queueName, { connection: this.connection });
+  }
+
+  async start(): Promise<void> {
+    if (!this.config.runWorker || this.worker) return;
+    this.workerConnection = new Redis(this.config.redisUrl!, { maxRetriesPerRequest: null });
+    this.worker = new Worker<DeliveryData>(this.config.queueName, (job) => this.process(job), {
+      connection: this.workerConnection,
+      concurrency: this.config.concurrency,
+      lockDuration: this.config.leaseMs,
+      stalledInterval: this.config.leaseMs,
+      maxStalledCount: 1000,
+    });
+    this.worker.on('error', () => undefined);
+    const interval = Math.max(200, Math.floor(this.config.leaseMs / 2));
+    this.sweeper = setInterval(() => void this.sweep(), interval);
+    this.sweeper.unref();
+    await this.worker.waitUntilReady();
+    await this.sweep();
+  }
+
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    if (this.worker) {
+      const timer = setTimeout(() => this.executor.abortAll(), graceMs);
+      await this.worker.close();
+      clearTimeout(timer);
+      this.worker = null;
+    }
+    await this.queue.close();
+    await Promise.allSettled([this.connection.quit(), this.workerConnection?.quit()]);
+  }
+
+  protected async deliver(id: string, priority: number, delayMs: number, attempt: number): Promise<void> {
+    await this.queue.add(
+      'job',
+      { id },
+      {
+        jobId: `${id}-${attempt}`,
+        priority,
+        delay: Math.max(0, Math.round(delayMs)),
+        attempts: 1,
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
+  }
+
+  private async process(job: Job<DeliveryData>): Promise<void> {
+    const row = await this.repo.claimById(job.data.id, this.workerId, this.config.leaseMs);
+    if (!row) return;
+    const outcome = await this.executor.execute(row);
+    if (outcome.state === JobState.Queued) {
+      await this.deliver(row.id, row.priority, outcome.retryAt - Date.now(), row.attempts);
+    } else if (outcome.state === 'released') {
+      await this.deliver(row.id, row.priority, 0, row.attempts - 1).catch(() => undefined);
+    }
+  }
+
+  /** Re-delivers reclaimed jobs and queued rows that have waited a full lease without being claimed. */
+  private async sweep(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      const now = Date.now();
+      await this.repo.reclaimExpired(now);
+      for (const row of await this.repo.dueQueuedIds(now, this.config.leaseMs)) {
+        await this.deliver(row.id, row.priority, 0, row.attempts);
+      }
+    } catch {
+      // database or Redis unavailable for a moment: the next sweep tries again
+    } finally {
+      this.sweeping = false;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import { JobEntity } from './job.entity.js';
+import { JobCancelledError, PermanentJobError } from './job.exception.js';
+import { JobContext, JobHandler, JobProgressEvent } from './job-queue.js';
+import { JobRepository } from './job.repository.js';
+import { JobState } from './job-state.js';
+import { JobsConfig } from './jobs.config.js';
+
+export type ExecutionOutcome =
+  | { state: JobState.Succeeded | JobState.Failed | JobState.Cancelled }
+  | { state: JobState.Queued; retryAt: number }
+  /** The lease was lost or the worker is stopping: another worker (or a restart) takes the job over. */
+  | { state: 'released' };
+
+class LeaseLostError extends Error {
+  constructor() {
+    super('The job lease was lost');
+  }
+}
+
+class ShutdownError extends Error {
+  constructor() {
+    super('The worker is stopping');
+  }
+}
+
+/** Retry delay after the given failed attempt (1-based): base · 2^(attempt-1), capped. */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * Runs one claimed job: keeps its lease alive, relays progress, honours cancellation and writes the
+ * final transition. Shared by both queue backends.
+ */
+export class JobExecutor {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly repo: JobRepository,
+    private readonly handlers: ReadonlyMap<string, JobHandler>,
+    private readonly config: JobsConfig,
+    private readonly workerId: string,
+    private readonly publish: (event: JobProgressEvent) => void,
+  ) {}
+
+  get activeCount(): number {
+    return this.running.size;
+  }
+
+  /** Aborts every running handler (worker shutdown); their jobs are released for another worker. */
+  abortAll(): void {
+    for (const controller of this.running.values()) controller.abort(new ShutdownError());
+  }
+
+  async execute(row: JobEntity): Promise<ExecutionOutcome> {
+    const controller = new AbortController();
+    this.running.set(row.id, controller);
+    let cancelled = false;
+    let lost = false;
+    const leaseMs = this.config.leaseMs;
+    const owner = this.workerId;
+    let progress = row.progress;
+    let stage = row.stage;
+
+    const observe = (check: { owned: boolean; cancelRequested: boolean }): void => {
+      if (!check.owned) {
+        lost = true;
+        controller.abort(new LeaseLostError());
+      } else if (check.cancelRequested && !cancelled) {
+        cancelled = true;
+        controller.abort(new JobCancelledError());
+      }
+    };
+    const heartbeat = setInterval(
+      () => {
+        this.repo.heartbeat(row.id, owner, leaseMs).then(observe, () => undefined);
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
+    heartbeat.unref();
+
+    const event = (state: JobState, errorCode: string | null = null): JobProgressEvent => ({
+      jobId: row.id,
+      caseId: row.caseId,
+      state,
+      progress,
+      stage,
+      errorCode,
+      at: new Date().toISOString(),
+    });
+    this.publish(event(JobState.Running));
+
+    const context: JobContext = {
+      id: row.id,
+      type: row.type,
+      payload: JSON.parse(row.payload) as unknown,
+      caseId: row.caseId,
+      attempt: row.attempts,
+      createdBy: row.createdBy,
+      signal: controller.signal,
+      throwIfCancelled: () => {
+        if (cancelled) throw new JobCancelledError();
+        if (controller.signal.aborted) throw controller.signal.reason;
+      },
+      progress: async (percent: number, nextStage?: string) => {
+        context.throwIfCancelled();
+        progress = Math.max(0, Math.min(100, Math.round(percent)));
+        if (nextStage !== undefined) stage = nextStage.slice(0, 100);
+        observe(await this.repo.progress(row.id, owner, progress, stage, leaseMs));
+        this.publish(event(JobState.Running));
+        context.throwIfCancelled();
+      },
+    };
+
+    try {
+      const handler = this.handlers.get(row.type);
+      if (!handler) throw new PermanentJobError('UNKNOWN_JOB_TYPE', `No handler is registered for job type "${row.type}"`);
+      const result = await handler(context);
+      if (lost) return { state: 'released' };
+      if (await this.repo.complete(row.id, owner, result)) {
+        progress = 100;
+        this.publish(event(JobState.Succeeded));
+        return { state: JobState.Succeeded };
+      }
+      return { state: 'released' };
+    } catch (error) {
+      if (lost) return { state: 'released' };
+      if (cancelled || error instanceof JobCancelledError) {
+        await this.repo.markCancelled(row.id, owner);
+        this.publish(event(JobState.Cancelled, 'JOB_CANCELLED'));
+        return { state: JobState.Cancelled };
+      }
+      if (error instanceof ShutdownError || controller.signal.reason instanceof ShutdownError) {
+        await this.repo.release(row.id, owner);
+        return { state: 'released' };
+      }
+      const code = error instanceof PermanentJobError ? error.code : errorCode(error);
+      const message = error instanceof Error ? error.message : String(error);
+      const retryable = !(error instanceof PermanentJobError) && row.attempts < row.maxAttempts;
+      const retryAt = retryable ? Date.now() + backoffDelay(row.attempts, this.config.backoffBaseMs, this.config.backoffMaxMs) : null;
+      await this.repo.fail(row.id, owner, code, message, retryAt);
+      if (retryAt !== null) {
+        this.publish(event(JobState.Queued, code));
+        return { state: JobState.Queued, retryAt };
+      }
+      this.publish(event(JobState.Failed, code));
+      return { state: JobState.Failed };
+    } finally {
+      clearInterval(heartbeat);
+      this.running.delete(row.id);
+    }
+  }
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code) ? code : 'JOB_FAILED';
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DataSource } from 'typeorm';
+import { JobEntity } from './job.entity.js';
+import { JobErrorCode, JobException } from './job.exception.js';
+import { JobExecutor } from './job-executor.js';
+import { EnqueueOptions, JobHandler, JobProgressEvent, JobQueue, JobRecord } from './job-queue.js';
+import { JobEventBus } from './job-events.js';
+import { JobRepository, toJobRecord } from './job.repository.js';
+import { JobPriority, JobState } from './job-state.js';
+import { JobsConfig } from './jobs.config.js';
+
+const JOB_TYPE = /^[a-z][a-z0-9_.-]{0,63}$/;
+let lastCreatedAt = 0;
+
+/** What both backends share: the job row, handler registry, cancel/retry and events. */
+export abstract class BaseJobQueue implements JobQueue {
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  protected readonly repo: JobRepository;
+  protected readonly handlers = new Map<string, JobHandler>();
+  protected readonly executor: JobExecutor;
+
+  constructor(
+    protected readonly dataSource: DataSource,
+    protected readonly config: JobsConfig,
+    protected readonly events: JobEventBus,
+  ) {
+    this.repo = new JobRepository(dataSource);
+    this.executor = new JobExecutor(this.repo, this.handlers, config, this.workerId, (e) => void this.events.publish(e).catch(() => undefined));
+  }
+
+  registerHandler<P = unknown, R = unknown>(type: string, handler: JobHandler<P, R>): void {
+    if (!JOB_TYPE.test(type)) throw new JobException(JobErrorCode.InvalidInput, `Invalid job type "${type}"`);
+    this.handlers.set(type, handler as JobHandler);
+  }
+
+  get repository(): JobRepository {
+    return this.repo;
+  }
+
+  async enqueue(type: string, payload: unknown, options: EnqueueOptions = {}): Promise<JobRecord> {
+    if (!JOB_TYPE.test(type)) throw new JobException(JobErrorCode.UnknownType, `Invalid job type "${type}"`);
+    const priority = options.priority ?? JobPriority.Normal;
+    if (!Number.isInteger(priority) || priority < 1 || priority > 1000) {
+      throw new JobException(JobErrorCode.InvalidInput, 'Priority must be an integer from 1 to 1000');
+    }
+    // strictly increasing within a process, so jobs of equal priority run in the order they were queued
+    const now = Math.max(Date.now(), lastCreatedAt + 1);
+    lastCreatedAt = now;
+    const row = Object.assign(new JobEntity(), {
+      id: randomUUID(),
+      type,
+      payload: JSON.stringify(payload ?? null),
+      caseId: options.caseId ?? null,
+      priority,
+      state: JobState.Queued,
+      progress: 0,
+      stage: null,
+      attempts: 0,
+      maxAttempts: Math.max(1, options.maxAttempts ?? this.config.maxAttempts),
+      runAfter: now + Math.max(0, options.delayMs ?? 0),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      cancelRequestedAt: null,
+      result: null,
+      errorCode: null,
+      errorMessage: null,
+      createdBy: options.createdBy ?? null,
+      createdAt: now,
+      startedAt: null,
+      finishedAt: null,
+      updatedAt: now,
+    } satisfies JobEntity);
+    await this.repo.insert(row);
+    await this.deliver(row.id, priority, row.runAfter - now, 0);
+    const record = toJobRecord(row);
+    this.emit(record);
+    return record;
+  }
+
+  async cancel(id: string): Promise<JobRecord> {
+    const before = await this.mustGet(id);
+    if (before.state !== JobState.Queued && before.state !== JobState.Running) {
+      throw new JobException(JobErrorCode.InvalidState, `The job is already ${before.state}`);
+    }
+    await this.repo.requestCancel(id);
+    const after = await this.mustGet(id);
+    this.emit(after);
+    return after;
+  }
+
+  async retry(id: string): Promise<JobRecord> {
+    const before = await this.mustGet(id);
+    if (!(await this.repo.requeue(id))) {
+      throw new JobException(JobErrorCode.InvalidState, `Only failed or cancelled jobs can be retried; the job is ${before.state}`);
+    }
+    const after = await this.mustGet(id);
+    await this.deliver(id, after.priority, 0, 0);
+    this.emit(after);
+    return after;
+  }
+
+  get(id: string): Promise<JobRecord | null> {
+    return this.repo.find(id);
+  }
+
+  onProgress(listener: (event: JobProgressEvent) => void): () => void {
+    return this.events.subscribe(listener);
+  }
+
+  abstract start(): Promise<void>;
+  abstract stop(graceMs?: number): Promise<void>;
+
+  /** Hands a queued job to delivery (BullMQ); the embedded queue just wakes its worker. */
+  protected abstract deliver(id: string, priority: number, delayMs: number, attempt: number): Promise<void>;
+
+  protected emit(record: JobRecord): void {
+    void this.events
+      .publish({
+        jobId: record.id,
+        caseId: record.caseId,
+        state: record.state,
+        progress: record.progress,
+        stage: record.stage,
+        errorCode: record.errorCode,
+        at: new Date().toISOString(),
+      })
+      .catch(() => undefined);
+  }
+
+  private async mustGet(id: string): Promise<JobRecord> {
+    const record = await this.repo.find(id);
+    if (!record) throw new JobException(JobErrorCode.NotFound, 'Job not found');
+    return record;
+  }
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../config/app-config.js';
+import { dataSourceOptions } from '../../../database/data-source-options.js';
+
+export type TestDatabaseKind = 'sqlite' | 'postgres';
+
+/** PostgreSQL and Redis used by tests (the CI machine's local services). */
+export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestDatabase {
+  kind: TestDatabaseKind;
+  dataSource: DataSource;
+  /** The `database` part of AppConfig that reaches this database (for child processes). */
+  database: AppConfig['database'];
+  /** Closes the connection and removes the file or schema. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database: a temporary SQLite file, or a new schema in the test PostgreSQL
+ * database (so concurrent suites never see each other's rows).
+ */
+export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'amicus-test-'));
+    const database: AppConfig['database'] = { type: 'sqlite', path: join(dir, 'amicus.sqlite') };
+    const dataSource = new DataSource({ ...dataSourceOptions({ database } as AppConfig), logging: ['error'] });
+    await dataSource.initialize();
+    return {
+      kind,
+      dataSource,
+      database,
+      destroy: async () => {
+        await dataSource.destroy().catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL });
+  await admin.initialize();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.destroy();
+  const database: AppConfig['database'] = { type: 'postgres', url: withSearchPath(TEST_POSTGRES_URL, schema), schema };
+  const dataSource = new DataSource({ ...dataSourceOptions({ database } as AppConfig), logging: ['error'] });
+  await dataSource.initialize();
+  return {
+    kind,
+    dataSource,
+    database,
+    destroy: async () => {
+      await dataSource.destroy().catch(() => undefined);
+      const cleanup = new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL });
+      await cleanup.initialize();
+      await cleanup.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await cleanup.destroy();
+    },
+  };
+}
+
+/** Adds `options=-c search_path=<schema>` so unqualified names (raw SQL, triggers) resolve to the schema. */
+export function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
