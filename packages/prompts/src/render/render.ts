@@ -1,0 +1,280 @@
+import { SlotError, type SlotProblem } from '../errors.js';
+import { templateRef } from '../templates/registry.js';
+import { PLACEHOLDER } from '../templates/placeholders.js';
+import type {
+  Anchor,
+  Condition,
+  Draft,
+  DraftParagraph,
+  DraftSection,
+  DraftSentence,
+  Origin,
+  ParagraphDefinition,
+  PartyValue,
+  SentenceValue,
+  SlotDefinition,
+  SlotSource,
+  SlotValue,
+  SlotValues,
+  Template,
+} from '../types.js';
+import { formatDate, isIsoDate, isTime, joinWithAnd } from './format.js';
+import { splitParagraphs } from './sentences.js';
+
+const ORIGINS: readonly Origin[] = ['record', 'machine', 'human'];
+
+/** The origin of content placed from a slot: machine for brief and summary, human for user input, else record. */
+export function defaultOrigin(source: SlotSource): Origin {
+  return source === 'brief' || source === 'summary' ? 'machine' : source === 'user' ? 'human' : 'record';
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function validAnchor(a: unknown): a is Anchor {
+  return (
+    isObject(a) &&
+    typeof a.documentId === 'string' &&
+    a.documentId !== '' &&
+    Number.isInteger(a.start) &&
+    Number.isInteger(a.end) &&
+    (a.start as number) >= 0 &&
+    (a.end as number) >= (a.start as number) &&
+    (a.page === undefined || Number.isInteger(a.page)) &&
+    (a.quote === undefined || typeof a.quote === 'string')
+  );
+}
+
+/**
+ * Checks one slot value. Returns 'missing' for an absent or empty value, a problem message for a wrong one,
+ * or the cleaned value.
+ */
+function checkValue(slot: SlotDefinition, raw: unknown): { value: SlotValue } | 'missing' | string {
+  if (raw === undefined || raw === null) return 'missing';
+  switch (slot.type) {
+    case 'string':
+    case 'text':
+      if (typeof raw !== 'string') return 'must be a string';
+      return raw.trim() === '' ? 'missing' : { value: raw.trim() };
+    case 'date':
+      if (typeof raw !== 'string') return 'must be a date written YYYY-MM-DD';
+      if (raw.trim() === '') return 'missing';
+      return isIsoDate(raw.trim()) ? { value: raw.trim() } : `"${raw}" is not a date written YYYY-MM-DD`;
+    case 'time':
+      if (typeof raw !== 'string') return 'must be a time written HH:MM';
+      if (raw.trim() === '') return 'missing';
+      return isTime(raw.trim()) ? { value: raw.trim() } : `"${raw}" is not a time written HH:MM (24-hour)`;
+    case 'enum':
+      if (typeof raw !== 'string') return `must be one of ${slot.values?.join(', ')}`;
+      if (raw === '') return 'missing';
+      return slot.values?.includes(raw) ? { value: raw } : `"${raw}" is not one of ${slot.values?.join(', ')}`;
+    case 'boolean':
+      return typeof raw === 'boolean' ? { value: raw } : 'must be true or false';
+    case 'list': {
+      if (!Array.isArray(raw) || !raw.every((i) => typeof i === 'string')) return 'must be an array of strings';
+      const items = raw.map((i: string) => i.trim()).filter((i) => i !== '');
+      return items.length === 0 ? 'missing' : { value: items };
+    }
+    case 'parties': {
+      if (!Array.isArray(raw)) return 'must be an array of { name, role, counsel? }';
+      if (raw.length === 0) return 'missing';
+      const bad = raw.findIndex(
+        (p) =>
+          !isObject(p) ||
+          typeof p.name !== 'string' ||
+          p.name.trim() === '' ||
+          typeof p.role !== 'string' ||
+          (p.counsel !== undefined && p.counsel !== null && typeof p.counsel !== 'string'),
+      );
+      if (bad >= 0) return `item ${bad} must be { name, role, counsel? } with a non-empty name`;
+      return {
+        value: (raw as PartyValue[]).map((p) => {
+          const party: PartyValue = { name: p.name.trim(), role: p.role.trim() };
+          if (p.counsel?.trim()) party.counsel = p.counsel.trim();
+          return party;
+        }),
+      };
+    }
+    case 'sentences': {
+      if (!Array.isArray(raw)) return 'must be an array of { text, origin?, anchors? }';
+      const items: SentenceValue[] = [];
+      for (const [i, s] of raw.entries()) {
+        if (!isObject(s) || typeof s.text !== 'string') return `item ${i} must be { text, origin?, anchors? }`;
+        if (s.origin !== undefined && !ORIGINS.includes(s.origin as Origin)) return `item ${i} has an unknown origin "${String(s.origin)}"`;
+        if (s.anchors !== undefined && (!Array.isArray(s.anchors) || !s.anchors.every(validAnchor))) {
+          return `item ${i} has an anchor that is not { documentId, start, end, page?, quote? } with 0 <= start <= end`;
+        }
+        if (s.group !== undefined && !Number.isInteger(s.group)) return `item ${i} has a group that is not an integer`;
+        if (s.text.trim() === '') continue;
+        const item: SentenceValue = { text: s.text.trim().replace(/\s+/g, ' ') };
+        if (s.origin !== undefined) item.origin = s.origin as Origin;
+        if (s.anchors !== undefined) item.anchors = (s.anchors as Anchor[]).map((a) => ({ ...a }));
+        if (s.group !== undefined) item.group = s.group as number;
+        items.push(item);
+      }
+      return items.length === 0 ? 'missing' : { value: items };
+    }
+  }
+}
+
+/** Validates slot values against a template; throws SlotError listing missing required slots and bad values. */
+export function checkSlotValues(template: Template, values: SlotValues): Map<string, SlotValue> {
+  const present = new Map<string, SlotValue>();
+  const missing: string[] = [];
+  const invalid: SlotProblem[] = [];
+  for (const slot of template.slots) {
+    const result = checkValue(slot, values[slot.name]);
+    if (result === 'missing') {
+      if (slot.required) missing.push(slot.name);
+    } else if (typeof result === 'string') {
+      invalid.push({ slot: slot.name, message: result });
+    } else {
+      present.set(slot.name, result.value);
+    }
+  }
+  if (missing.length > 0 || invalid.length > 0) throw new SlotError(templateRef(template), missing, invalid);
+  return present;
+}
+
+function holds(cond: Condition | undefined, values: Map<string, SlotValue>): boolean {
+  if (!cond) return true;
+  const v = values.get(cond.slot);
+  if (cond.present !== undefined) return (v !== undefined) === cond.present;
+  if (cond.equals !== undefined) return v === cond.equals;
+  if (cond.in !== undefined) return typeof v === 'string' && cond.in.includes(v);
+  return true;
+}
+
+function inline(slot: SlotDefinition, v: SlotValue): string {
+  switch (slot.type) {
+    case 'date':
+      return formatDate(v as string);
+    case 'boolean':
+      return v ? 'yes' : 'no';
+    case 'parties':
+      return joinWithAnd((v as PartyValue[]).map((p) => p.name));
+    case 'list':
+      return joinWithAnd(v as string[]);
+    default:
+      return String(v);
+  }
+}
+
+/** Fills `{{placeholders}}`; undefined when one names a slot without a value (the sentence is then left out). */
+function interpolate(
+  text: string,
+  slots: Map<string, SlotDefinition>,
+  values: Map<string, SlotValue>,
+  item?: Record<string, string | undefined>,
+): string | undefined {
+  let missing = false;
+  const out = text.replace(PLACEHOLDER, (_m, name: string) => {
+    if (item && Object.hasOwn(item, name)) {
+      const v = item[name];
+      if (v === undefined) missing = true;
+      return v ?? '';
+    }
+    const slot = slots.get(name);
+    const v = values.get(name);
+    if (!slot || v === undefined) {
+      missing = true;
+      return '';
+    }
+    return inline(slot, v);
+  });
+  return missing ? undefined : out.replace(/\s+/g, ' ').trim();
+}
+
+function paragraphsFor(
+  def: ParagraphDefinition,
+  slots: Map<string, SlotDefinition>,
+  values: Map<string, SlotValue>,
+): DraftParagraph[] {
+  const withAlign = (sentences: DraftSentence[]): DraftParagraph => (def.align ? { sentences, align: def.align } : { sentences });
+  if ('sentences' in def) {
+    const sentences: DraftSentence[] = [];
+    for (const s of def.sentences) {
+      if (!holds(s.when, values)) continue;
+      const text = interpolate(s.text, slots, values);
+      if (text) sentences.push({ text, origin: 'record' });
+    }
+    return sentences.length > 0 ? [withAlign(sentences)] : [];
+  }
+  const slot = slots.get(def.each) as SlotDefinition;
+  const v = values.get(def.each);
+  if (v === undefined) return [];
+  const fallback = defaultOrigin(slot.source);
+  let groups: DraftSentence[][];
+  switch (slot.type) {
+    case 'text':
+      groups = splitParagraphs(v as string).map((p) => p.map((text) => ({ text, origin: fallback })));
+      break;
+    case 'parties':
+      groups = (v as PartyValue[]).map((p) => {
+        const text = def.text ? interpolate(def.text, slots, values, { name: p.name, role: p.role, counsel: p.counsel }) : `${p.name} (${p.role})`;
+        return text ? [{ text, origin: 'record' as Origin }] : [];
+      });
+      break;
+    case 'list':
+      groups = (v as string[]).map((item) => {
+        if (!def.text) return [{ text: item, origin: fallback }];
+        const text = interpolate(def.text, slots, values, { item });
+        return text ? [{ text, origin: 'record' as Origin }] : [];
+      });
+      break;
+    default: {
+      groups = [];
+      let last: number | undefined;
+      for (const s of v as SentenceValue[]) {
+        const sentence: DraftSentence = { text: s.text, origin: s.origin ?? fallback };
+        if (s.anchors && s.anchors.length > 0) sentence.anchors = s.anchors.map((a) => ({ ...a }));
+        if (groups.length > 0 && s.group !== undefined && s.group === last) groups[groups.length - 1].push(sentence);
+        else groups.push([sentence]);
+        last = s.group;
+      }
+    }
+  }
+  groups = groups.filter((g) => g.length > 0);
+  if (def.join && groups.length > 0) return [withAlign(groups.flat())];
+  return groups.map(withAlign);
+}
+
+/** Gives the paragraphs of numbered sections consecutive numbers across the draft (1, 2, 3 …). */
+export function numberParagraphs(sections: DraftSection[]): DraftSection[] {
+  let n = 0;
+  return sections.map((s) => ({
+    ...s,
+    paragraphs: s.paragraphs.map((p) => {
+      const { number: _old, ...rest } = p;
+      return s.numbered ? { ...rest, number: ++n } : rest;
+    }),
+  }));
+}
+
+/**
+ * Renders a template with slot values into a structured draft. Template wording is `record`; content placed
+ * from slots keeps the origin and anchors it carries (defaults: brief/summary → machine, user → human, case →
+ * record). A sentence whose placeholder names an optional slot without a value is left out, and so is a
+ * section left with no paragraphs. Throws SlotError (MISSING_SLOTS / INVALID_SLOTS).
+ */
+export function renderTemplate(template: Template, slotValues: SlotValues): Draft {
+  const values = checkSlotValues(template, slotValues);
+  const slots = new Map(template.slots.map((s) => [s.name, s]));
+  const sections: DraftSection[] = [];
+  for (const def of template.sections) {
+    if (!holds(def.when, values)) continue;
+    const paragraphs = def.paragraphs.filter((p) => holds(p.when, values)).flatMap((p) => paragraphsFor(p, slots, values));
+    if (paragraphs.length === 0) continue;
+    const section: DraftSection = { id: def.id, numbered: def.numbered, paragraphs };
+    const heading = def.heading === undefined ? undefined : interpolate(def.heading, slots, values);
+    if (heading) section.heading = heading;
+    sections.push(section);
+  }
+  return {
+    templateId: template.id,
+    templateVersion: template.version,
+    title: interpolate(template.heading, slots, values) ?? template.title,
+    sections: numberParagraphs(sections),
+  };
+}
