@@ -183,7 +183,10 @@ function interpolate(
     }
     return inline(slot, v);
   });
-  return missing ? undefined : out.replace(/\s+/g, ' ').trim();
+  if (missing) return undefined;
+  const clean = out.replace(/\s+/g, ' ').trim();
+  // A sentence that opens with a value ("{{hearingType}} is adjourned") still begins with a capital.
+  return /^\s*\{\{/.test(text) ? clean.charAt(0).toUpperCase() + clean.slice(1) : clean;
 }
 
 function paragraphsFor(
