@@ -19,7 +19,8 @@ const client = createGraphQLClient({
     if (!session.isSignedIn) return;
     session.clear();
     const current = router.currentRoute.value;
-    if (current.name !== 'sign-in') void router.replace({ name: 'sign-in', query: { redirect: current.fullPath, reason: 'expired' } });
+    // Before the first page is shown the navigation guard redirects by itself.
+    if (current.matched.length > 0 && current.name !== 'sign-in') void router.replace({ name: 'sign-in', query: { redirect: current.fullPath, reason: 'expired' } });
   },
 });
 

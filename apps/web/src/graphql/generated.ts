@@ -66,6 +66,17 @@ export const CurrentUserDocument: TypedDocument<CurrentUserQuery, CurrentUserQue
   source: "query CurrentUser {\n  me {\n    id\n    email\n    displayName\n    role\n    court\n  }\n}",
 };
 
+export type SignOutMutationVariables = Record<string, never>;
+
+export type SignOutMutation = {
+  logout: boolean;
+};
+
+export const SignOutDocument: TypedDocument<SignOutMutation, SignOutMutationVariables> = {
+  operationName: "SignOut",
+  source: "mutation SignOut {\n  logout\n}",
+};
+
 export type CaseListQueryVariables = {
   first?: number | null;
   after?: string | null;

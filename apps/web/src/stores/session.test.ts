@@ -108,12 +108,24 @@ describe('session store', () => {
     expect(session.length).toBe(0);
   });
 
-  it('signs out by clearing the token, the user and the stored session', async () => {
-    const store = withClient(() => ({ login: { token: 'tok-4', expiresAt: future, user: alice } }));
+  it('signs out on the server and clears the token, the user and the stored session', async () => {
+    const store = withClient((operation) => (operation === 'SignIn' ? { login: { token: 'tok-4', expiresAt: future, user: alice } } : { logout: true }));
     await store.signIn('alice@court.example', 'secret');
-    store.signOut();
+    await store.signOut();
+    expect(requests.map((r) => r.operation)).toEqual(['SignIn', 'SignOut']);
     expect(store.isSignedIn).toBe(false);
     expect(store.user).toBeNull();
+    expect(session.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('signs out locally even when the server cannot be reached', async () => {
+    const store = withClient((operation) => {
+      if (operation === 'SignIn') return { login: { token: 'tok-5', expiresAt: future, user: alice } };
+      throw new GraphQLRequestError('NETWORK_ERROR', 'down');
+    });
+    await store.signIn('alice@court.example', 'secret');
+    await store.signOut();
+    expect(store.isSignedIn).toBe(false);
     expect(session.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useGraphQLClient } from '../graphql/api';
-import { CurrentUserDocument, SignInDocument, type CurrentUserQuery } from '../graphql/generated';
+import { CurrentUserDocument, SignInDocument, SignOutDocument, type CurrentUserQuery } from '../graphql/generated';
 
 export type SessionUser = CurrentUserQuery['me'];
 
@@ -73,7 +73,15 @@ export const useSessionStore = defineStore('session', () => {
     return me;
   }
 
-  function signOut(): void {
+  /** Ends the session on the server (best effort) and forgets it here in any case. */
+  async function signOut(): Promise<void> {
+    if (currentToken()) {
+      try {
+        await client.request(SignOutDocument, {});
+      } catch {
+        // The token is dropped below either way; an unreachable server cannot keep this browser signed in.
+      }
+    }
     clear();
   }
 
