@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { segment } from '@amicus/legal-nlp';
+import type { EvalConfig } from './config.js';
+import type { Pair } from './data/datasets.js';
+import { EvalError } from './errors.js';
+import { leadFromSentences } from './summarizers/lead.js';
+import { oracleFromSentences } from './summarizers/oracle.js';
+import { textRankFromSentences } from './summarizers/textrank.js';
+import { truncateWords } from './summarizers/truncate.js';
+
+export type MethodName = 'lead' | 'textrank' | 'model' | 'oracle';
+export const METHODS: readonly MethodName[] = ['lead', 'textrank', 'model', 'oracle'];
+
+/** A summarizer under evaluation: returns the summary text (sentences one a line) within `words` words. */
+export interface EvalMethod {
+  name: MethodName;
+  /** Short description for the report (for the model: name, version and sha256 prefix). */
+  label: string;
+  summarize(pair: Pair, words: number): Promise<string>;
+  close?(): Promise<void>;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return (METHODS as readonly string[]).includes(name);
+}
+
+export function baselineMethod(name: Exclude<MethodName, 'model'>): EvalMethod {
+  switch (name) {
+    case 'lead':
+      return { name, label: 'lead-N', summarize: async (pair, words) => leadFromSentences(segment(pair.text).sentences, { words }).text };
+    case 'textrank':
+      return { name, label: 'TextRank (TF-IDF cosine, PageRank)', summarize: async (pair, words) => textRankFromSentences(segment(pair.text).sentences, { words }).text };
+    case 'oracle':
+      return {
+        name,
+        label: 'greedy ROUGE-2 oracle (ceiling)',
+        summarize: async (pair, words) => oracleFromSentences(segment(pair.text).sentences, pair.summary, { words }).text,
+      };
+  }
+}
+
+/** The parts of @amicus/inference's contract that evaluation uses. */
+interface InferenceModule {
+  loadModel(dir: string, opts?: { intraOpThreads?: number; interOpThreads?: number }): Promise<unknown>;
+  createSummarizer(model: unknown): {
+    summarize(text: string, opts: { words?: number }): Promise<{
+      sentences: Array<{ text: string }>;
+      model: { name: string; version: string; sha256: string };
+    }>;
+  };
+}
+
+async function importOptional<T>(specifier: string): Promise<T | undefined> {
+  try {
+    return (await import(specifier)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The shipped model through @amicus/inference. Throws EvalError MODEL_UNAVAILABLE (with the reason) when the
+ * inference package is not built or no model directory with a manifest exists.
+ */
+export async function modelMethod(config: EvalConfig, options: { threads?: number } = {}): Promise<EvalMethod> {
+  let dir = config.modelDir;
+  if (dir === undefined) {
+    const legalModel = await importOptional<{ modelDir?: unknown }>('@amicus/legal-model');
+    if (typeof legalModel?.modelDir !== 'string') {
+      throw new EvalError('MODEL_UNAVAILABLE', '@amicus/legal-model is not built or exports no modelDir (build it, or set AMICUS_MODEL_DIR)');
+    }
+    dir = legalModel.modelDir;
+  }
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new EvalError('MODEL_UNAVAILABLE', `no model at ${dir} (manifest.json missing)`);
+  }
+  const inference = await importOptional<InferenceModule>('@amicus/inference');
+  if (typeof inference?.loadModel !== 'function' || typeof inference.createSummarizer !== 'function') {
+    throw new EvalError('MODEL_UNAVAILABLE', '@amicus/inference is not built or lacks loadModel/createSummarizer');
+  }
+  const threads = options.threads;
+  const model = await inference.loadModel(dir, threads ? { intraOpThreads: threads, interOpThreads: 1 } : undefined);
+  const summarizer = inference.createSummarizer(model);
+  const method: EvalMethod = {
+    name: 'model',
+    label: 'model',
+    summarize: async (pair, words) => {
+      const result = await summarizer.summarize(pair.text, { words });
+      method.label = `${result.model.name} ${result.model.version} (${result.model.sha256.slice(0, 12)})`;
+      return truncateWords(result.sentences.map((s) => s.text).join('\n'), words);
+    },
+  };
+  return method;
+}
