@@ -76,8 +76,8 @@ export async function seed(baseUrl: string, admin: { email: string; password: st
   }
   const withParty = await createCase({ docketNumber: 'HC-2024-0777', title: 'Okonkwo v Brightwater Utilities Ltd', court: COURT_A, caseType: 'civil', filedDate: '2024-06-03' });
   courtA.push(withParty);
-  await call(ADD_PARTY, { input: { caseId: withParty.id, name: 'Brightwater Utilities Ltd', role: 'respondent', counsel: 'Harriet Vane KC' } });
-  await call(ADD_PARTY, { input: { caseId: withParty.id, name: 'Chidi Okonkwo', role: 'appellant' } });
+  await call(ADD_PARTY, { input: { caseId: withParty.id, name: 'Brightwater Utilities Ltd', role: 'RESPONDENT', counsel: 'Harriet Vane KC' } });
+  await call(ADD_PARTY, { input: { caseId: withParty.id, name: 'Chidi Okonkwo', role: 'APPELLANT' } });
 
   const sealed = await createCase({ docketNumber: 'HC-2025-S001', title: 'In re the Guardianship of a Minor', court: COURT_A, caseType: 'family', filedDate: '2025-02-14', sealed: true });
   courtA.push(sealed);
