@@ -1,13 +1,12 @@
 // Display formatting shared by the pages.
-import type { CaseStatus, Role } from '../graphql/generated';
 
-const roleLabels: Record<Role, string> = { ADMIN: 'Administrator', JUDGE: 'Judge', CLERK: 'Clerk', SERVICE: 'Service account' };
+const roleLabels: Record<string, string> = { ADMIN: 'Administrator', JUDGE: 'Judge', CLERK: 'Clerk', SERVICE: 'Service account' };
 
-export function roleLabel(role: Role | string): string {
-  return roleLabels[role as Role] ?? titleCase(role);
+export function roleLabel(role: string): string {
+  return roleLabels[role] ?? titleCase(role);
 }
 
-export function statusLabel(status: CaseStatus | string): string {
+export function statusLabel(status: string): string {
   return titleCase(status);
 }
 
