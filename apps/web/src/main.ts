@@ -15,12 +15,12 @@ const client = createGraphQLClient({
   endpoint: '/graphql',
   getToken: () => useSessionStore(pinia).currentToken(),
   onUnauthenticated: () => {
-    const session = useSessionStore(pinia);
-    if (!session.isSignedIn) return;
-    session.clear();
+    useSessionStore(pinia).clear();
     const current = router.currentRoute.value;
-    // Before the first page is shown the navigation guard redirects by itself.
-    if (current.matched.length > 0 && current.name !== 'sign-in') void router.replace({ name: 'sign-in', query: { redirect: current.fullPath, reason: 'expired' } });
+    // Before the first page is shown the navigation guard redirects by itself; public pages stay put.
+    if (current.matched.length > 0 && !current.meta.public) {
+      void router.replace({ name: 'sign-in', query: { redirect: current.fullPath, reason: 'expired' } });
+    }
   },
 });
 
