@@ -45,8 +45,9 @@ export abstract class BaseJobQueue implements JobQueue {
       throw new JobException(JobErrorCode.InvalidInput, 'Priority must be an integer from 1 to 1000');
     }
     // strictly increasing within a process, so jobs of equal priority run in the order they were queued
-    const now = Math.max(Date.now(), lastCreatedAt + 1);
-    lastCreatedAt = now;
+    const now = Date.now();
+    const createdAt = Math.max(now, lastCreatedAt + 1);
+    lastCreatedAt = createdAt;
     const row = Object.assign(new JobEntity(), {
       id: randomUUID(),
       type,
@@ -66,7 +67,7 @@ export abstract class BaseJobQueue implements JobQueue {
       errorCode: null,
       errorMessage: null,
       createdBy: options.createdBy ?? null,
-      createdAt: now,
+      createdAt,
       startedAt: null,
       finishedAt: null,
       updatedAt: now,
