@@ -9,7 +9,7 @@ export interface Citation {
 
 const YEAR = '(?:1[6-9]|20)\\d{2}';
 const UK_COURTS =
-  'UKSC|UKPC|UKHL|UKUT|UKFTT|UKEAT|EWCA\\s+(?:Civ|Crim)|EWHC|EWFC|EWCOP|EWFC|CSIH|CSOH|HCJAC|NICA|NIQB|NICh|IESC|IECA|IEHC|HCA|FCAFC|FCA|NSWCA|NSWSC|VSCA|NZSC|NZCA|SGCA|SGHC|ZACC|ZASCA|CCJ';
+  'UKSC|UKPC|UKHL|UKUT|UKFTT|UKEAT|EWCA\\s+(?:Civ|Crim)|EWHC|EWFC|EWCOP|CSIH|CSOH|HCJAC|NICA|NIQB|NICh|IESC|IECA|IEHC|HCA|FCAFC|FCA|NSWCA|NSWSC|VSCA|NZSC|NZCA|SGCA|SGHC|ZACC|ZASCA|CCJ';
 const UK_DIVISIONS = 'Ch|QB|KB|Fam|Admin|Comm|TCC|Pat|IPEC|Costs|Admlty|SCCO|Mercantile';
 const REPORTS = [
   'AC', 'QB', 'KB', 'Ch', 'Fam', 'P', 'WLR', 'All\\s?ER(?:\\s?\\(Comm\\)|\\s?\\(D\\))?', "Lloyd's\\s+Rep", 'Cr\\s?App\\s?R(?:\\s?\\(S\\))?',
@@ -29,7 +29,11 @@ const PATTERNS: Array<{ kind: Citation['kind']; re: RegExp }> = [
   },
   {
     kind: 'law-report',
-    re: new RegExp(`[[(]${YEAR}[\\])]\\s+(?:\\d{1,3}\\s+)?(?:${REPORTS.join('|')})\\s+\\d{1,5}(?![\\d/])`, 'g'),
+    re: new RegExp(
+      `[[(]${YEAR}[\\])]\\s+(?:\\d{1,3}\\s+)?(?:${REPORTS.join('|')})(?:\\s?\\((?:HL|PC|J)\\))?\\s+\\d{1,5}(?![\\d/])` +
+        `|\\(${YEAR}\\)\\s+LR\\s+\\d{1,2}\\s+(?:Ex|QB|CP|HL|PC|Eq|Ch\\s?App|Ch\\s?D|QBD|App\\s?Cas|Sc\\s?&\\s?Div)\\s+\\d{1,5}(?!\\d)`,
+      'g',
+    ),
   },
   {
     kind: 'us-reporter',
