@@ -1,1 +1,3 @@
 export * from './segment/index.js';
+export * from './extract/index.js';
+export * from './entities/index.js';

@@ -1,0 +1,209 @@
+import type { CitationForm, Entity } from './types.js';
+
+/** Court codes used in neutral citations (UK, Ireland, Australia, New Zealand, Canada, EU). */
+const NEUTRAL_COURTS = new Set([
+  'UKSC', 'UKPC', 'UKHL', 'EWCA', 'EWHC', 'EWCOP', 'EWFC', 'UKUT', 'UKFTT', 'UKEAT', 'UKIAT', 'CSIH', 'CSOH', 'HCJAC',
+  'NICA', 'NIQB', 'NICh', 'IESC', 'IEHC', 'IECA', 'HCA', 'FCA', 'FCAFC', 'FMCA', 'FCCA', 'FedCFamC1A', 'FamCA', 'FamCAFC',
+  'AATA', 'NSWSC', 'NSWCA', 'NSWCCA', 'NSWLEC', 'VSC', 'VSCA', 'QSC', 'QCA', 'WASC', 'WASCA', 'SASC', 'SASCFC', 'TASSC',
+  'ACTSC', 'NTSC', 'NZSC', 'NZCA', 'NZHC', 'SCC', 'ECHR', 'EAT', 'IRC', 'AIRC', 'UKIPTrib', 'INSC', 'SGCA', 'SGHC',
+]);
+
+// A reporter abbreviation: one to four capitalised tokens ("AC", "WLR", "All ER", "Lloyd's Rep", "S.C.R.",
+// "EWCA Civ", "ECR I", "F.3d"), optionally with a series marker.
+const TOKEN = "[A-Z][A-Za-z.'&]{0,11}";
+const REPORTER = `${TOKEN}(?:[ ]?(?:${TOKEN}|I{1,3}V?|\\d(?:d|th|st|nd|rd)))?(?:[ ](?:${TOKEN}|I{1,3}V?)){0,2}`;
+const DIVISION = '(?:\\s?\\((?:Admin|Ch|QB|KB|Fam|Comm|TCC|Pat|IPEC|Costs|Admlty|Civ|Crim|IAC|LC|AAC|TC|Mercantile)\\))?';
+
+// [2011] UKSC 12 | [1984] 1 WLR 904 | [1942] AC 206 | [2008] EWHC 869 (Admin)
+const SQUARE = new RegExp(`\\[(\\d{4})\\]\\s*(?:(\\d{1,4})\\s+)?(${REPORTER})\\s+(\\d{1,6})\\b${DIVISION}`, 'g');
+// (2005) 220 ALR 1 | (2019) 3 SCC 123 | (1933) 60 I.A. 56
+const ROUND = new RegExp(`\\((\\d{4})\\)\\s*(\\d{1,4})\\s+(${REPORTER})\\s+(\\d{1,6})\\b`, 'g');
+// (1950) SCR 88 — round year without a volume only for reporters paginated by year.
+const ROUND_NO_VOLUME = /\((\d{4})\)\s*(S\.\s?C\.\s?R\.?|SCR|A\.\s?C\.?|AC|Q\.\s?B\.?|QB|Ch\.?|K\.\s?B\.?|KB|ATPR|Cri\.?\s?L\.?\s?J\.?)\s+(\d{1,6})\b/g;
+// (1866) LR 1 HL 129 | (1933) L.R. 60 I.A. 56 (older English and Privy Council reports: series then volume)
+const LAW_REPORTS_SERIES = /\((\d{4})\)\s*L\.?\s?R\.?\s*(\d{1,3})\s+([A-Z][A-Za-z.]{0,6}(?:\s?[A-Z][A-Za-z.]{0,5})?)\s+(\d{1,5})\b/g;
+// AIR 1973 SC 1461 | A.I.R. 1936 P.C. 304 | AIR (1944) All 558
+const AIR = /\bA\.?\s?I\.?\s?R\.?\s*\(?(\d{4})\)?\s+([A-Z][A-Za-z.]{0,10}(?:\s?[A-Z][A-Za-z.]{0,6})?)\s+(\d{1,5})\b/g;
+// ILR 45 Bom 1 | I.L.R. (1934) 15 Lah 1
+const ILR = /\bI\.?\s?L\.?\s?R\.?\s*(?:\((\d{4})\)\s*)?(\d{1,4})\s+([A-Z][A-Za-z.]{1,10})\s+(\d{1,5})\b/g;
+// 2019 SCC OnLine SC 123 | 1950 SCR 88 | 1973 Cri LJ 45 (year-first Indian reports)
+const YEAR_FIRST = /(?<![\d([\]])\b(\d{4})\s+(SCC\s+OnLine\s+[A-Z][A-Za-z]{1,6}|S\.\s?C\.\s?R\.?|SCR|SCC|Cri\.?\s?L\.?\s?J\.?|SCALE|JT)\s+(?:\((\d{1,2})\)\s+)?(\d{1,6})\b/g;
+// 410 U.S. 113 | 123 F.3d 456 | 98 S. Ct. 2733 | 550 F. Supp. 2d 100 (S.D.N.Y. 2008)
+const US_REPORTERS = [
+  "U\\.\\s?S\\.", "S\\.\\s?Ct\\.", "L\\.\\s?Ed\\.(?:\\s?2d)?", "F\\.\\s?Supp\\.(?:\\s?[23]d)?", "F\\.\\s?App'x", "F\\.(?:\\s?(?:2d|3d|4th))?",
+  "B\\.\\s?R\\.", "Fed\\.\\s?Cl\\.", "A\\.(?:\\s?[23]d)?", "N\\.\\s?E\\.(?:\\s?[23]d)?", "N\\.\\s?W\\.(?:\\s?2d)?", "S\\.\\s?E\\.(?:\\s?2d)?",
+  "S\\.\\s?W\\.(?:\\s?[23]d)?", "So\\.(?:\\s?[23]d)?", "P\\.(?:\\s?[23]d)?", "Cal\\.\\s?(?:App\\.\\s?)?(?:[2-5](?:d|th))?", "N\\.\\s?Y\\.(?:\\s?[23]d)?",
+  "N\\.\\s?Y\\.\\s?S\\.(?:\\s?[23]d)?", "Ill\\.(?:\\s?2d)?", "Mass\\.", "Wash\\.(?:\\s?2d)?", "Pa\\.", "Tex\\.",
+];
+const US = new RegExp(
+  `(?<![\\w.\\]])(\\d{1,4})\\s+(${US_REPORTERS.join('|')})\\s+(\\d{1,6})\\b(?:\\s?\\(((?:[A-Z][A-Za-z.]*\\s?){0,5}\\d{4})\\))?`,
+  'g',
+);
+
+const SHORT = /\b(?:Id\.|[Ii]bid(?:em)?\b\.?|supra\b)/g;
+
+/** Words that look like reporters but are not (sentence starts after a year in brackets, etc.). */
+const NOT_REPORTER = /^(?:The|This|That|These|In|On|At|By|For|And|Or|But|To|Of|He|She|It|We|They|See|Section|Sections|Article|Rule|Order|Schedule|Part|Chapter|Paragraph|Para|No|Nos|Vol|Page|Pages|Act|Rs|Volume|Regulation|Clause)\.?$/;
+
+export interface CitationMatch {
+  start: number;
+  end: number;
+  form: CitationForm;
+  year?: number;
+  volume?: number;
+  reporter?: string;
+  page?: number;
+}
+
+function normalizeSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const CASE_NAME_TAIL =
+  /((?:(?:R|Re|In re|In the matter of|Ex parte)\s+)?[A-Z][\w.'&-]*(?:\s+(?:[A-Z(][\w.'&()-]*|of|the|and|for|&|de|du|von|van|ex parte|on the application of|\([^()\n]{1,60}\)))*\s+(?:v|vs|v\.|vs\.|versus)\s+[A-Z(][\w.'&()-]*(?:\s+(?:[A-Z(][\w.'&()-]*|of|the|and|for|&|de|du|von|van|\([^()\n]{1,60}\)))*|(?:In re|Re|Ex parte)\s+[A-Z][\w.'&-]*(?:\s+[A-Z(][\w.'&()-]*){0,5})[\s,]*(?:\((?:\d{4})\)\s*|\[\d{4}\]\s*)?$/;
+
+/** The case name written just before a citation ("Kesavananda Bharati v State of Kerala, AIR 1973 SC 1461"). */
+export function caseNameBefore(text: string, start: number): string | undefined {
+  const window = text.slice(Math.max(0, start - 200), start);
+  const lineStart = window.lastIndexOf('\n');
+  const segment = lineStart >= 0 ? window.slice(lineStart + 1) : window;
+  // Cut at the last sentence or clause break that cannot be inside a name.
+  let cut = Math.max(segment.lastIndexOf('; '), segment.lastIndexOf(': '));
+  for (const m of segment.matchAll(/(\S*)\.\s+(?=[A-Z(])/g)) {
+    if (!/^(?:v|vs|V|VS|No|Nos|Ltd|Co|Inc|Corp|Bros|St|Mr|Mrs|Ms|Dr|Pty|Plc|plc|[A-Z]|[A-Z]\.[A-Z]|etc)$/.test(m[1]) && m.index + m[1].length > cut) {
+      cut = m.index + m[1].length;
+    }
+  }
+  const tail = cut >= 0 ? segment.slice(cut + 1) : segment;
+  const m = CASE_NAME_TAIL.exec(tail);
+  if (!m) return undefined;
+  let name = normalizeSpaces(m[1]);
+  // Drop lead-in words that are not part of a name ("In Smith v Jones", "See also Roe v Wade").
+  name = name.replace(/^(?:(?:See|see|Also|also|In|Compare|Cf\.?|and|But|The decision in|decision in|case of)\s+)+(?=[A-Z])/, '');
+  return name.replace(/[,\s]+$/, '');
+}
+
+function reporterOk(reporter: string): boolean {
+  const first = reporter.split(/\s+/)[0];
+  return !NOT_REPORTER.test(first);
+}
+
+/** Full case citations with their parts; overlapping matches keep the earliest, longest one. */
+export function findFullCitations(text: string): CitationMatch[] {
+  const found: CitationMatch[] = [];
+  const add = (c: CitationMatch): void => {
+    found.push(c);
+  };
+  for (const m of text.matchAll(SQUARE)) {
+    const reporter = normalizeSpaces(m[3]);
+    if (!reporterOk(reporter)) continue;
+    const code = reporter.split(' ')[0];
+    const form: CitationForm = !m[2] && NEUTRAL_COURTS.has(code) ? 'neutral' : 'law_report';
+    add({ start: m.index, end: m.index + m[0].length, form, year: Number(m[1]), volume: m[2] ? Number(m[2]) : undefined, reporter, page: Number(m[4]) });
+  }
+  for (const m of text.matchAll(ROUND)) {
+    const reporter = normalizeSpaces(m[3]);
+    if (!reporterOk(reporter)) continue;
+    add({ start: m.index, end: m.index + m[0].length, form: 'law_report', year: Number(m[1]), volume: Number(m[2]), reporter, page: Number(m[4]) });
+  }
+  for (const m of text.matchAll(LAW_REPORTS_SERIES)) {
+    add({ start: m.index, end: m.index + m[0].length, form: 'law_report', year: Number(m[1]), volume: Number(m[2]), reporter: `LR ${normalizeSpaces(m[3])}`, page: Number(m[4]) });
+  }
+  for (const m of text.matchAll(ROUND_NO_VOLUME)) {
+    add({ start: m.index, end: m.index + m[0].length, form: 'law_report', year: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]) });
+  }
+  for (const m of text.matchAll(AIR)) {
+    if (!reporterOk(m[2])) continue;
+    add({ start: m.index, end: m.index + m[0].length, form: 'indian', year: Number(m[1]), reporter: `AIR ${normalizeSpaces(m[2])}`, page: Number(m[3]) });
+  }
+  for (const m of text.matchAll(ILR)) {
+    add({ start: m.index, end: m.index + m[0].length, form: 'indian', year: m[1] ? Number(m[1]) : undefined, volume: Number(m[2]), reporter: `ILR ${m[3]}`, page: Number(m[4]) });
+  }
+  for (const m of text.matchAll(YEAR_FIRST)) {
+    add({ start: m.index, end: m.index + m[0].length, form: 'indian', year: Number(m[1]), volume: m[3] ? Number(m[3]) : undefined, reporter: normalizeSpaces(m[2]), page: Number(m[4]) });
+  }
+  for (const m of text.matchAll(US)) {
+    const year = m[4] ? Number(/(\d{4})$/.exec(m[4])?.[1]) : undefined;
+    add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', volume: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]), year });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: CitationMatch[] = [];
+  for (const c of found) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) continue;
+    kept.push(c);
+  }
+  return kept;
+}
+
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\b(?:vs?\.?|versus)\b/g, ' v ')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Case citations, full and short (Id., ibid, supra), short forms resolved to the full citation they repeat. */
+export function findCaseCitations(text: string): Entity[] {
+  let previousEnd = 0;
+  let previousName: string | undefined;
+  const full = findFullCitations(text).map((c): Entity => {
+    const entity: Entity = {
+      type: 'case_citation',
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      normalized: normalizeSpaces(text.slice(c.start, c.end)),
+      form: c.form,
+    };
+    const caseName = caseNameBefore(text, c.start);
+    if (caseName) entity.caseName = caseName;
+    if (caseName && /^\s*[;,]\s*$/.test(text.slice(previousEnd, c.start)) === false) previousName = caseName;
+    // A parallel citation ("[2003] HCA 5; (2003) 214 CLR 1") shares the case name of the one before it.
+    if (!caseName && previousName && /^\s*[;,]\s*$/.test(text.slice(previousEnd, c.start))) entity.caseName = previousName;
+    previousName = entity.caseName;
+    previousEnd = c.end;
+    if (c.year !== undefined && !Number.isNaN(c.year)) entity.year = c.year;
+    if (c.volume !== undefined) entity.volume = c.volume;
+    if (c.reporter) entity.reporter = c.reporter;
+    if (c.page !== undefined) entity.page = c.page;
+    return entity;
+  });
+  const shorts: Entity[] = [];
+  for (const m of text.matchAll(SHORT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (full.some((f) => start < f.end && end > f.start)) continue;
+    const word = m[0].toLowerCase();
+    // "Id." must start a citation sentence or follow "See"; avoid "Id." as an abbreviation elsewhere.
+    if (word === 'id.' && !/(?:^|[.;]\s+|\bSee\s+|\bsee\s+|\(\s*)$/.test(text.slice(Math.max(0, start - 6), start))) continue;
+    const entity: Entity = { type: 'case_citation', start, end, text: m[0], form: 'short', normalized: m[0].replace(/\.$/, '').toLowerCase() };
+    const before = full.filter((f) => f.end <= start);
+    let target: Entity | undefined;
+    if (word.startsWith('supra')) {
+      // The case name is written before "supra": "Ramsden vs Dyson (supra)", "Roe, supra".
+      const lead = text.slice(Math.max(0, start - 120), start).replace(/[\s,(]+$/, '');
+      const m2 = /([A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|&|v|vs|v\.|vs\.))*)$/.exec(lead);
+      if (m2) {
+        const key = nameKey(m2[1]);
+        target = [...before].reverse().find((f) => f.caseName && (nameKey(f.caseName) === key || nameKey(f.caseName).startsWith(`${key} `)));
+        if (!target) {
+          const firstWord = key.split(' ')[0];
+          target = [...before].reverse().find((f) => f.caseName && nameKey(f.caseName).split(' ').includes(firstWord) && firstWord.length > 3);
+        }
+      }
+    } else {
+      // Id. and ibid repeat the citation immediately before.
+      const previous = [...before, ...shorts.filter((s) => s.resolvesTo)].sort((a, b) => b.end - a.end)[0];
+      if (previous) target = previous.form === 'short' ? full.find((f) => f.start === previous.resolvesTo?.start) : previous;
+      if (previous && start - previous.end > 1500) target = undefined;
+    }
+    // A short form that points at nothing found (a book, a statute, a footnote) is not reported.
+    if (!target) continue;
+    entity.resolvesTo = { start: target.start, end: target.end, text: target.text, normalized: target.normalized };
+    shorts.push(entity);
+  }
+  return [...full, ...shorts].sort((a, b) => a.start - b.start);
+}

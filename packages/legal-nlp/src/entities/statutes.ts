@@ -1,0 +1,81 @@
+import type { Entity } from './types.js';
+
+// Words that may appear in lower case inside the name of an Act ("Indian Income tax Act", "Law of Property Act").
+const LOWER = '(?:of|and|for|the|on|in|to|tax|with|relating|etc\\.?|de|des|la|le)';
+const CAP = "[A-Z][A-Za-z'’-]*";
+const PAREN = '\\((?:[A-Z][A-Za-z\'’-]*|of|and|the|for|on|in|to)(?:\\s+(?:[A-Z][A-Za-z\'’-]*|of|and|the|for|on|in|to))*\\)';
+const KIND = '(?:Act|Code|Ordinance|Order|Regulations?|Rules|Convention|Charter|Directive|Statute|Treaty|Constitution|Amendment|Bill of Rights)';
+const YEAR_TAIL = '(?:,?\\s(?:No\\.?\\s\\d+\\sof\\s)?\\d{4})?(?:\\s\\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|NZ|UK|NI|S|Ireland|India|SI\\s\\d{4}\\/\\d+|S\\.I\\.\\s\\d{4}\\/\\d+)\\))*';
+
+// "Human Rights Act 1998", "Income-tax Act, 1922", "Terrorism (United Nations Measures) Order 2006 (SI 2006/2657)",
+// "Copyright Act 1968 (Cth)", "European Convention on Human Rights", "Constitution of India", "Code of Civil Procedure, 1908".
+const NAMED = new RegExp(
+  `(?<![A-Za-z])(?:${CAP}(?:\\s(?:${CAP}|${LOWER}|${PAREN})){0,12}?\\s${KIND}(?:\\s(?:of|on|for)\\s(?:the\\s)?${CAP}(?:\\s(?:${CAP}|${LOWER}))*?(?=[\\s,.;:)]|$))?${YEAR_TAIL}|(?:Code|Constitution|Charter|Convention)\\s(?:of|on|for)\\s(?:the\\s)?${CAP}(?:\\s(?:${CAP}|of|and|the))*?(?=[\\s,.;:)]|$)${YEAR_TAIL})`,
+  'g',
+);
+
+// A provision: "section 66", "s 51(1)(a)", "sections 9 and 10", "Article 14", "paragraph 2(2)", "rule 3A", "Schedule 3".
+const PROVISION_WORD = '(?:[Ss]ections?|[Ss]s?\\.?|[Aa]rticles?|[Aa]rts?\\.|[Rr]ules?|[Rr]egulations?|[Rr]egs?\\.|[Pp]aragraphs?|[Pp]aras?\\.?|[Cc]lauses?|[Cc]l\\.|[Ss]chedules?|[Ss]ch\\.|[Pp]arts?|[Cc]hapters?|[Oo]rders?|[Ss]ub-?sections?)';
+const NUM = '\\d+[A-Z]{0,2}(?:\\s?\\((?:[0-9]{1,3}[A-Za-z]?|[a-z]{1,4}|[ivxl]{1,6}|[A-Z])\\))*';
+const PROVISION = `${PROVISION_WORD}\\s${NUM}(?:(?:\\s?,\\s?|\\sand\\s|\\sor\\s|\\sto\\s)${NUM})*`;
+const PROVISION_CHAIN = `${PROVISION}(?:\\s(?:of|to|in)\\s(?:the\\s)?${PROVISION})*`;
+const PROVISION_OF = new RegExp(`\\b${PROVISION_CHAIN}\\s(?:of|to|in|under)\\s(?:the\\s|this\\s|that\\s|said\\s|the\\ssaid\\s)*`, 'g');
+const GENERIC_INSTRUMENT = /^(?:Act|Code|Constitution|Rules|Regulations|Ordinance|Order|Schedule|Convention)\b/;
+
+// 42 U.S.C. § 1983 | 28 U.S.C. §§ 1331-1332 | 17 C.F.R. § 240.10b-5
+const US_CODE = /\b\d{1,2}\s(?:U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\.)\s(?:§§?\s?)?\d+[\w.-]*(?:\([a-zA-Z0-9]{1,4}\))*(?:\s?[-–]\s?\d+[\w.]*)?/g;
+
+const NOT_A_NAME = /^(?:The|This|That|These|Those|Such|Said|Any|Every|Each|Under|Whereas|If|When|In|On|By|For|An|A|Our|Its|His|Her|Their|Before|After|As|At|Section|Sections|Article|Part|Under|Clause|Rule|Paragraph|Schedule|See|Since|Unlike|Where|While|Both|Neither|Either|Further|Accordingly|Thus|Hence|Also|Although|Once|Then|Here|There|So|It|We|I|He|She|They|Pursuant|Following|Whether)$/;
+
+function trimName(start: number, raw: string): { start: number; text: string } | null {
+  // Drop leading words that are not part of a title ("The Human Rights Act 1998" -> "Human Rights Act 1998").
+  let text = raw;
+  let s = start;
+  for (;;) {
+    const m = /^(\S+)\s/.exec(text);
+    if (!m || !NOT_A_NAME.test(m[1])) break;
+    s += m[0].length;
+    text = text.slice(m[0].length);
+  }
+  if (!/\s/.test(text) && GENERIC_INSTRUMENT.test(text)) return null; // "Act", "Constitution" alone
+  if (/^(?:Act|Code|Order|Rules|Regulations)\b/.test(text) && !/\s(?:of|on|for)\s/.test(text)) return null;
+  return { start: s, text };
+}
+
+/** Statutes and provisions: named instruments, "section 66 of the Income-tax Act, 1922", "Article 14 of the Constitution", "42 U.S.C. § 1983". */
+export function findStatutes(text: string): Entity[] {
+  const named: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(NAMED)) {
+    const t = trimName(m.index, m[0].replace(/[\s,]+$/, ''));
+    if (!t) continue;
+    named.push({ start: t.start, end: t.start + t.text.length });
+  }
+  const out: Entity[] = [];
+  const used = new Set<number>();
+  for (const m of text.matchAll(PROVISION_OF)) {
+    const after = m.index + m[0].length;
+    // The instrument must follow immediately: a named one, or "the Act" / "the Constitution" / "this Act".
+    const inst = named.find((n) => n.start === after);
+    let end: number | undefined;
+    if (inst) {
+      end = inst.end;
+      used.add(inst.start);
+    } else {
+      const generic = /^(?:Act|Constitution|Code|Rules|Regulations|Ordinance|Order|Convention)\b(?:,?\s\d{4})?/.exec(text.slice(after, after + 40));
+      if (generic && /(?:the|this|said)\s$/.test(m[0])) end = after + generic[0].length;
+    }
+    if (end === undefined) continue;
+    out.push({ type: 'statute', start: m.index, end, text: text.slice(m.index, end) });
+  }
+  for (const n of named) {
+    if (used.has(n.start)) continue;
+    if (out.some((e) => n.start < e.end && n.end > e.start)) continue;
+    out.push({ type: 'statute', start: n.start, end: n.end, text: text.slice(n.start, n.end) });
+  }
+  for (const m of text.matchAll(US_CODE)) {
+    if (out.some((e) => m.index < e.end && m.index + m[0].length > e.start)) continue;
+    out.push({ type: 'statute', start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  for (const e of out) e.normalized = e.text.replace(/\s+/g, ' ');
+  return out.sort((a, b) => a.start - b.start);
+}
