@@ -24,8 +24,9 @@ export interface DraftDiff {
   counts: DraftDiffCounts;
 }
 
+/** Words are runs of letters and digits, so punctuation the diff splits off is not counted. */
 function words(text: string): number {
-  return text.split(/\s+/).filter((w) => w !== '').length;
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 function lines(text: string): number {

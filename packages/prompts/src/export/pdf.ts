@@ -28,6 +28,8 @@ export function draftToPdf(draft: Draft, opts: ExportOptions = {}): Promise<Buff
     doc.font(o.font ?? regular).fontSize(o.size ?? 12);
     if (o.indent) {
       const x = doc.page.margins.left;
+      // Keep a paragraph number with at least two lines of its text.
+      if (doc.y + 2 * doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const y = doc.y;
       doc.text(o.indent, x, y, { lineBreak: false });
       doc.text(text, x + 28, y, { align: 'justify', width: doc.page.width - doc.page.margins.left - doc.page.margins.right - 28 });
