@@ -14,7 +14,11 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   api = await startApi({ loginRateLimit: '3/15m' });
-  data = await seed(api.baseUrl, api.admin);
+  try {
+    data = await seed(api.baseUrl, api.admin);
+  } catch (error) {
+    throw new Error(`Setting up test data failed: ${String(error)}\nAPI output:\n${api.output()}`, { cause: error });
+  }
 });
 
 afterAll(async () => {

@@ -2,27 +2,44 @@
 // change the .graphql files (or the API) and run `npm run codegen -w @amicus/web`.
 import type { TypedDocument } from './client';
 
-export type CaseSortField = 'FILED_DATE' | 'DOCKET_NUMBER' | 'TITLE';
-export const CaseSortFieldValues: readonly CaseSortField[] = ['FILED_DATE', 'DOCKET_NUMBER', 'TITLE'];
+/** What to sort cases by (ties broken by id). */
+export type CaseSortField = 'DOCKET_NUMBER' | 'FILED_DATE' | 'TITLE';
+export const CaseSortFieldValues: readonly CaseSortField[] = ['DOCKET_NUMBER', 'FILED_DATE', 'TITLE'];
 
-export type CaseStatus = 'OPEN' | 'STAYED' | 'CLOSED';
-export const CaseStatusValues: readonly CaseStatus[] = ['OPEN', 'STAYED', 'CLOSED'];
+/** Where a case stands. */
+export type CaseStatus = 'CLOSED' | 'OPEN' | 'STAYED';
+export const CaseStatusValues: readonly CaseStatus[] = ['CLOSED', 'OPEN', 'STAYED'];
 
-export type Role = 'ADMIN' | 'JUDGE' | 'CLERK' | 'SERVICE';
-export const RoleValues: readonly Role[] = ['ADMIN', 'JUDGE', 'CLERK', 'SERVICE'];
+/** The role of a party in a case. */
+export type PartyRole = 'APPELLANT' | 'APPLICANT' | 'CLAIMANT' | 'DEFENDANT' | 'INTERVENER' | 'OTHER' | 'PETITIONER' | 'PLAINTIFF' | 'RESPONDENT' | 'THIRD_PARTY';
+export const PartyRoleValues: readonly PartyRole[] = ['APPELLANT', 'APPLICANT', 'CLAIMANT', 'DEFENDANT', 'INTERVENER', 'OTHER', 'PETITIONER', 'PLAINTIFF', 'RESPONDENT', 'THIRD_PARTY'];
 
+/** Ascending or descending. */
 export type SortDirection = 'ASC' | 'DESC';
 export const SortDirectionValues: readonly SortDirection[] = ['ASC', 'DESC'];
 
+/** What a user may do. */
+export type UserRole = 'ADMIN' | 'CLERK' | 'JUDGE' | 'SERVICE';
+export const UserRoleValues: readonly UserRole[] = ['ADMIN', 'CLERK', 'JUDGE', 'SERVICE'];
+
+/** Which cases to list. */
 export interface CaseFilterInput {
-  status?: CaseStatus | null;
+  /** Only cases assigned to the caller. */
   assignedToMe?: boolean | null;
+  /** Only cases of this court. */
+  court?: string | null;
+  /** Text contained in the docket number, title or a party name (case-insensitive). */
   search?: string | null;
+  /** Only cases with this status. */
+  status?: CaseStatus | null;
 }
 
+/** Sort order of a case list. */
 export interface CaseSortInput {
-  field?: CaseSortField;
-  direction?: SortDirection;
+  /** Direction (default ASC). */
+  direction?: SortDirection | null;
+  /** Sort key. */
+  field: CaseSortField;
 }
 
 export type SignInMutationVariables = {
@@ -38,7 +55,7 @@ export type SignInMutation = {
       id: string;
       email: string;
       displayName: string;
-      role: Role;
+      role: UserRole;
       court: string | null;
     };
   };
@@ -56,7 +73,7 @@ export type CurrentUserQuery = {
     id: string;
     email: string;
     displayName: string;
-    role: Role;
+    role: UserRole;
     court: string | null;
   };
 };
@@ -100,7 +117,7 @@ export type CaseListQuery = {
         court: string;
         caseType: string;
         status: CaseStatus;
-        filedDate: string | null;
+        filedDate: string;
         sealed: boolean;
       };
     }>;
@@ -124,18 +141,18 @@ export type CaseDetailQuery = {
     court: string;
     caseType: string;
     status: CaseStatus;
-    filedDate: string | null;
+    filedDate: string;
     sealed: boolean;
     parties: Array<{
       id: string;
       name: string;
-      role: string;
+      role: PartyRole;
       counsel: string | null;
     }>;
     assignees: Array<{
       id: string;
       displayName: string;
-      role: Role;
+      role: UserRole;
     }>;
   } | null;
 };
