@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { ErrorCode } from './common/errors/error-code.js';
+import type { AppConfig } from './config/app-config.js';
+
+export interface CreateAppOptions {
+  /** Nest log levels (default: everything but debug/verbose; tests pass ['error']). */
+  logLevels?: LogLevel[] | false;
+}
+
+function sendJsonError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Builds the API application (HTTP + GraphQL + database, migrations applied) without listening.
+ * Used by main.ts and by the integration tests: `const app = await createApp(config); await app.listen(0)`.
+ */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: options.logLevels ?? ['fatal', 'error', 'warn', 'log'],
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.maxRequestBytes });
+  // Body-parser failures (too large, malformed JSON) answer in the GraphQL error shape.
+  app.use((err: { status?: number; type?: string } | undefined, _req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => {
+    if (!err) return next();
+    if (err.status === 413 || err.type === 'entity.too.large') {
+      return sendJsonError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body exceeds ${config.maxRequestBytes} bytes`);
+    }
+    if (err.status === 400) return sendJsonError(res, 400, ErrorCode.BAD_USER_INPUT, 'Malformed request body');
+    return next(err);
+  });
+  await app.init();
+  return app;
+}

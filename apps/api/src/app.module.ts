@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { webDistDir } from '@amicus/web';
+import { featureModules } from './app.modules.js';
+import { formatGraphQLError } from './common/errors/graphql-error.mapper.js';
+import { createGraphQLContext } from './common/graphql/graphql-context.js';
+import { QueryLimitsPlugin } from './common/graphql/query-limits.plugin.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { APP_CONFIG, AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+
+/** Paths the web app never answers (the API's own routes). */
+export const API_PATHS = ['/graphql{/*path}', '/healthz', '/readyz', '/api{/*path}'];
+
+function webModules(config: AppConfig): DynamicModule[] {
+  if (!config.serveWeb) return [];
+  if (!existsSync(webDistDir)) {
+    new Logger('Web').log(`Web app not built (${webDistDir} missing): serving the API only`);
+    return [];
+  }
+  return [ServeStaticModule.forRoot({ rootPath: webDistDir, exclude: API_PATHS })];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const production = config.nodeEnv === 'production';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG],
+          useFactory: (cfg: AppConfig): ApolloDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            introspection: true,
+            graphiql: cfg.nodeEnv !== 'production',
+            includeStacktraceInErrorResponses: !production,
+            autoTransformHttpErrors: false,
+            formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
+            context: createGraphQLContext,
+            csrfPrevention: true,
+          }),
+        }),
+        ...featureModules,
+        ...webModules(config),
+      ],
+      providers: [QueryLimitsPlugin, { provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

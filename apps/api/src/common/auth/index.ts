@@ -1,0 +1,2 @@
+export * from './auth.decorators.js';
+export * from './principal.js';

@@ -1,0 +1,3 @@
+export * from './app.exception.js';
+export * from './error-code.js';
+export * from './graphql-error.mapper.js';

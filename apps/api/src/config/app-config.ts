@@ -1,0 +1,53 @@
+// The typed configuration of the API. Built once at boot by `loadConfig` (config.loader.ts);
+// nothing else in the API reads the process environment.
+
+import type { JobsConfig } from '../modules/jobs/jobs.config.js';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'postgres'; url: string; schema?: string };
+
+export interface PasswordHashingConfig {
+  /** argon2id memory cost in KiB. */
+  memoryKib: number;
+  /** argon2id iterations. */
+  timeCost: number;
+  parallelism: number;
+}
+
+export interface RateLimitConfig {
+  /** Failed attempts allowed per window for one email + client address. */
+  attempts: number;
+  windowMs: number;
+}
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  /** Lifetime of a sign-in token in milliseconds. */
+  tokenTtlMs: number;
+  bootstrapAdmin?: { email: string; password: string };
+  /** AMICUS_ADMIN_PASSWORD, used by `admin create` when --password is not given. */
+  adminPassword?: string;
+  graphql: { maxDepth: number; maxComplexity: number };
+  maxRequestBytes: number;
+  loginRateLimit: RateLimitConfig;
+  passwordHashing: PasswordHashingConfig;
+  modelDir?: string;
+  inferenceThreads: number;
+  /** Serve the built web app (when its dist directory exists). */
+  serveWeb: boolean;
+  /** Durable jobs: backend (BullMQ when REDIS_URL is set), worker concurrency, leases, retries. */
+  jobs: JobsConfig;
+}
+
+/** Injection token of the AppConfig object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Production floor for argon2id parameters (OWASP: m=19 MiB, t=2). */
+export const PRODUCTION_ARGON2_MIN = { memoryKib: 19456, timeCost: 2 } as const;

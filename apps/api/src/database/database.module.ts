@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config.js';
+import { dataSourceOptions } from './data-source-options.js';
+
+/** The one TypeORM connection of the API; migrations run when it opens. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        if (config.database.type === 'sqlite' && config.database.path !== ':memory:') {
+          mkdirSync(dirname(config.database.path), { recursive: true });
+        }
+        return {
+          ...dataSourceOptions(config),
+          logging: config.nodeEnv === 'test' ? ['error' as const] : ['error' as const, 'warn' as const, 'migration' as const],
+          retryAttempts: 0,
+        };
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

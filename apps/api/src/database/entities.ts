@@ -1,0 +1,23 @@
+// Every TypeORM entity of the API, as classes. A feature module adds its entities here
+// (append to the list) and its migrations to ./migrations/index.ts.
+import { ApiKeyEntity } from '../modules/auth/api-key.entity.js';
+import { AuthSessionEntity } from '../modules/auth/auth-session.entity.js';
+import { CaseAssignmentEntity } from '../modules/cases/case-assignment.entity.js';
+import { CaseNoteEntity } from '../modules/cases/case-note.entity.js';
+import { CaseEntity } from '../modules/cases/case.entity.js';
+import { PartyEntity } from '../modules/cases/party.entity.js';
+import { UserEntity } from '../modules/users/user.entity.js';
+import { JobEntity } from '../modules/jobs/job.entity.js';
+import { AuditEntryEntity } from '../modules/audit/audit.entity.js';
+
+export const entities = [
+  UserEntity,
+  AuthSessionEntity,
+  ApiKeyEntity,
+  CaseEntity,
+  PartyEntity,
+  CaseAssignmentEntity,
+  CaseNoteEntity,
+  JobEntity,
+  AuditEntryEntity,
+];

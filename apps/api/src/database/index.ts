@@ -1,0 +1,6 @@
+export * from './data-source-options.js';
+export * from './database.module.js';
+export * from './entities.js';
+export * from './migrations/index.js';
+export * from './migration-columns.js';
+export * from './transaction.js';

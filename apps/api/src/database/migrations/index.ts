@@ -1,0 +1,8 @@
+// Every migration of the API, oldest first. Append new ones; never edit one that has landed.
+// Write them with the QueryRunner Table API and the helpers in ../migration-columns.ts so
+// one migration runs on SQLite and PostgreSQL alike.
+import { InitialSchema1764478800000 } from './1764478800000-initial-schema.js';
+import { CreateJobs1764480000000 } from '../../modules/jobs/migrations/1764480000000-create-jobs.js';
+import { CreateAuditLog1764480060000 } from '../../modules/audit/migrations/1764480060000-create-audit-log.js';
+
+export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000];

@@ -1,0 +1,49 @@
+// Entry point: `node dist/main.js [--role api|all]`. Reads the configuration once, refuses to
+// start on bad configuration (listing every problem), then starts the requested role.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigError, loadConfigFromProcess } from './config/config.loader.js';
+
+/** Process roles. `all` runs everything this build has in one process (the embedded default). */
+export const ROLES = ['api', 'all'] as const;
+export type ProcessRole = (typeof ROLES)[number];
+
+export function parseRole(argv: string[]): ProcessRole {
+  const i = argv.indexOf('--role');
+  if (i === -1) return 'all';
+  const role = argv[i + 1];
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new Error(`--role must be one of: ${ROLES.join(', ')} (got "${role ?? ''}")`);
+  }
+  return role as ProcessRole;
+}
+
+async function startHttp(config: AppConfig): Promise<void> {
+  const app = await createApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port);
+  new Logger('Amicus').log(`API listening on http://localhost:${config.port} (GraphQL at /graphql)`);
+}
+
+const starters: Record<ProcessRole, (config: AppConfig) => Promise<void>> = {
+  api: startHttp,
+  all: startHttp,
+};
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  let role: ProcessRole;
+  try {
+    config = loadConfigFromProcess();
+    role = parseRole(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+    return;
+  }
+  await starters[role](config);
+}
+
+await main();

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export enum CaseStatus {
+  OPEN = 'open',
+  STAYED = 'stayed',
+  CLOSED = 'closed',
+}
+
+@Entity({ name: 'cases' })
+@Index('UQ_cases_court_docket_number', ['court', 'docketNumber'], { unique: true })
+@Index('IDX_cases_filed_date', ['filedDate'])
+export class CaseEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'docket_number', type: 'varchar', length: 64 })
+  docketNumber: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  court: string;
+
+  @Column({ name: 'case_type', type: 'varchar', length: 100 })
+  caseType: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: CaseStatus;
+
+  /** ISO date (YYYY-MM-DD). */
+  @Column({ name: 'filed_date', type: 'date' })
+  filedDate: string;
+
+  @Column({ type: 'boolean' })
+  sealed: boolean;
+
+  @Column({ name: 'closed_at', type: Date, nullable: true })
+  closedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

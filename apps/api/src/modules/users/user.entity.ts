@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export enum UserRole {
+  ADMIN = 'admin',
+  JUDGE = 'judge',
+  CLERK = 'clerk',
+  SERVICE = 'service',
+}
+
+@Entity({ name: 'users' })
+@Index('UQ_users_email', ['email'], { unique: true })
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** Stored lowercased. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: UserRole;
+
+  /** The court a judge or clerk belongs to; null for admins and service accounts. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  court: string | null;
+
+  /** argon2id hash; null for service accounts, which authenticate with API keys only. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,94 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ConnectionType, mapConnection } from '../../common/pagination/connection.js';
+import { CreateUserInput, PASSWORD_MAX, PASSWORD_MIN, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
+import { toUserType, UserType } from './dto/user.type.js';
+import { UserRole } from './user.entity.js';
+import { UsersService } from './users.service.js';
+
+@ObjectType({ description: 'A page of users.' })
+export class UserConnection extends ConnectionType(UserType, 'User') {}
+
+@ArgsType()
+class SetUserPasswordArgs {
+  @Field(() => ID, { description: 'The user.' })
+  @IsUUID()
+  id: string;
+
+  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  password: string;
+}
+
+@ArgsType()
+class ChangePasswordArgs {
+  @Field({ description: 'The current password.' })
+  @IsString()
+  @Length(1, PASSWORD_MAX)
+  currentPassword: string;
+
+  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  newPassword: string;
+}
+
+@Resolver(() => UserType)
+export class UsersResolver {
+  constructor(private readonly service: UsersService) {}
+
+  @Query(() => UserType, { description: 'The signed-in user (or the service account of an API key).' })
+  async me(@CurrentPrincipal() principal: Principal): Promise<UserType> {
+    return toUserType(await this.service.requireUser(principal.userId));
+  }
+
+  @Query(() => UserConnection, { description: 'Users: admins see all; judges and clerks see the users of their court.' })
+  @Roles(UserRole.ADMIN, UserRole.JUDGE, UserRole.CLERK)
+  async users(@CurrentPrincipal() principal: Principal, @Args() args: UsersArgs): Promise<UserConnection> {
+    return mapConnection(await this.service.list(principal, args), toUserType);
+  }
+
+  @Query(() => UserType, { nullable: true, description: 'One user by id (admins only); null when there is none.' })
+  @Roles(UserRole.ADMIN)
+  async user(@Args('id', { type: () => ID, description: 'User id.' }) id: string): Promise<UserType | null> {
+    const user = await this.service.findById(id);
+    return user ? toUserType(user) : null;
+  }
+
+  @Mutation(() => UserType, { description: 'Creates a user (admins only).' })
+  @Roles(UserRole.ADMIN)
+  async createUser(@Args('input') input: CreateUserInput): Promise<UserType> {
+    return toUserType(await this.service.createUser(input));
+  }
+
+  @Mutation(() => UserType, { description: 'Changes a user’s name, role, court or active flag (admins only).' })
+  @Roles(UserRole.ADMIN)
+  async updateUser(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateUserInput): Promise<UserType> {
+    return toUserType(await this.service.updateUser(principal, input));
+  }
+
+  @Mutation(() => UserType, { description: 'Deactivates a user: sign-in, sessions and API keys stop working (admins only).' })
+  @Roles(UserRole.ADMIN)
+  async deactivateUser(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID, description: 'User id.' }) id: string,
+  ): Promise<UserType> {
+    return toUserType(await this.service.updateUser(principal, { id, active: false }));
+  }
+
+  @Mutation(() => UserType, { description: 'Sets a user’s password (admins only).' })
+  @Roles(UserRole.ADMIN)
+  async setUserPassword(@Args() args: SetUserPasswordArgs): Promise<UserType> {
+    return toUserType(await this.service.setPassword(args.id, args.password));
+  }
+
+  @Mutation(() => UserType, { description: 'Changes the signed-in user’s own password.' })
+  @Roles(UserRole.ADMIN, UserRole.JUDGE, UserRole.CLERK)
+  async changePassword(@CurrentPrincipal() principal: Principal, @Args() args: ChangePasswordArgs): Promise<UserType> {
+    return toUserType(await this.service.changeOwnPassword(principal, args.currentPassword, args.newPassword));
+  }
+}

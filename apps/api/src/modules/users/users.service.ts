@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
+import { Connection, paginate } from '../../common/pagination/connection.js';
+import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
+import { PasswordHasher } from './password-hasher.service.js';
+import { UserEntity, UserRole } from './user.entity.js';
+import { UserErrorReason, UserException } from './users.exception.js';
+import { UsersRepository } from './users.repository.js';
+
+const COURT_ROLES = new Set([UserRole.JUDGE, UserRole.CLERK]);
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates the bootstrap admin from config when no admin exists yet. */
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.bootstrapAdmin;
+    if (!admin) return;
+    if ((await this.users.countAdmins()) > 0) return;
+    const existing = await this.users.findByEmail(admin.email);
+    if (existing) {
+      this.logger.warn(`Bootstrap admin not created: ${admin.email} already exists with another role`);
+      return;
+    }
+    await this.createUser({ email: admin.email, displayName: 'Administrator', role: UserRole.ADMIN, password: admin.password });
+    this.logger.log(`Bootstrap admin ${admin.email} created`);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findById(id);
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findByIds(ids);
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findByEmail(email);
+  }
+
+  async requireUser(id: string): Promise<UserEntity> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UserException(UserErrorReason.USER_NOT_FOUND, 'User not found');
+    return user;
+  }
+
+  /** Creates a user (admins through GraphQL, the CLI, and the bootstrap). */
+  async createUser(input: CreateUserInput): Promise<UserEntity> {
+    const court = input.court ?? null;
+    const password = input.password ?? null;
+    this.checkCourt(input.role, court);
+    if (input.role === UserRole.SERVICE && password !== null) {
+      throw new UserException(UserErrorReason.PASSWORD_NOT_ALLOWED, 'Service accounts sign in with API keys, not passwords');
+    }
+    if (input.role !== UserRole.SERVICE && password === null) {
+      throw new UserException(UserErrorReason.PASSWORD_REQUIRED, 'A password is required');
+    }
+    const email = input.email.trim().toLowerCase();
+    if (await this.users.findByEmail(email)) throw new UserException(UserErrorReason.EMAIL_TAKEN, 'Email address already in use');
+    const user = new UserEntity();
+    user.id = randomUUID();
+    user.email = email;
+    user.displayName = input.displayName.trim();
+    user.role = input.role;
+    user.court = court;
+    user.passwordHash = password === null ? null : await this.hasher.hash(password);
+    user.active = true;
+    try {
+      return await this.users.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new UserException(UserErrorReason.EMAIL_TAKEN, 'Email address already in use');
+      throw error;
+    }
+  }
+
+  async updateUser(actor: Principal, input: UpdateUserInput): Promise<UserEntity> {
+    const user = await this.requireUser(input.id);
+    const role = input.role ?? user.role;
+    const court = input.court === undefined ? user.court : input.court;
+    const active = input.active ?? user.active;
+    this.checkCourt(role, court);
+    if (role === UserRole.SERVICE && user.role !== UserRole.SERVICE && user.passwordHash !== null) {
+      throw new UserException(UserErrorReason.PASSWORD_NOT_ALLOWED, 'A user with a password cannot become a service account');
+    }
+    if (role !== UserRole.SERVICE && user.passwordHash === null) {
+      throw new UserException(UserErrorReason.PASSWORD_REQUIRED, 'A service account cannot take a role that signs in with a password');
+    }
+    const losesAdmin = user.role === UserRole.ADMIN && user.active && (role !== UserRole.ADMIN || !active);
+    if (losesAdmin && (await this.users.countActiveAdmins()) <= 1) {
+      throw new UserException(UserErrorReason.LAST_ADMIN, 'The last active admin cannot be demoted or deactivated');
+    }
+    if (losesAdmin && actor.userId === user.id) {
+      throw new UserException(UserErrorReason.NOT_ALLOWED, 'Admins cannot demote or deactivate themselves');
+    }
+    if (input.displayName !== undefined && input.displayName !== null) user.displayName = input.displayName.trim();
+    user.role = role;
+    user.court = court;
+    user.active = active;
+    return this.users.save(user);
+  }
+
+  async setPassword(userId: string, password: string): Promise<UserEntity> {
+    const user = await this.requireUser(userId);
+    if (user.role === UserRole.SERVICE) {
+      throw new UserException(UserErrorReason.PASSWORD_NOT_ALLOWED, 'Service accounts sign in with API keys, not passwords');
+    }
+    user.passwordHash = await this.hasher.hash(password);
+    return this.users.save(user);
+  }
+
+  async changeOwnPassword(actor: Principal, currentPassword: string, newPassword: string): Promise<UserEntity> {
+    const user = await this.requireUser(actor.userId);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new UserException(UserErrorReason.WRONG_PASSWORD, 'The current password is wrong');
+    }
+    return this.setPassword(user.id, newPassword);
+  }
+
+  /** Admins list every user; judges and clerks the users of their own court. */
+  list(actor: Principal, args: UsersArgs): Promise<Connection<UserEntity>> {
+    if (actor.role === UserRole.SERVICE) throw new UserException(UserErrorReason.NOT_ALLOWED, 'Not allowed');
+    const onlyCourt = actor.role === UserRole.ADMIN ? null : (actor.court ?? '\u0000');
+    return paginate(this.users.query(args.filter, onlyCourt), args, {
+      alias: 'u',
+      sortColumn: 'u.email',
+      sortValue: (u) => u.email,
+      direction: 'ASC',
+      idColumn: 'u.id',
+      id: (u) => u.id,
+    });
+  }
+
+  private checkCourt(role: UserRole, court: string | null): void {
+    if (COURT_ROLES.has(role) && !court) {
+      throw new UserException(UserErrorReason.COURT_REQUIRED, 'Judges and clerks belong to a court');
+    }
+    if (!COURT_ROLES.has(role) && court) {
+      throw new UserException(UserErrorReason.COURT_NOT_ALLOWED, 'Only judges and clerks belong to a court');
+    }
+  }
+}

@@ -1,0 +1,164 @@
+// Boots the real API for integration tests: a fresh SQLite file or a fresh PostgreSQL schema per
+// app, listening on a random port; GraphQL over HTTP with fetch.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { createApp } from '../../src/app.factory.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { Env, loadConfig } from '../../src/config/config.loader.js';
+import { AuthService } from '../../src/modules/auth/auth.service.js';
+import { UserEntity, UserRole } from '../../src/modules/users/user.entity.js';
+import { UsersService } from '../../src/modules/users/users.service.js';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** The database of the running vitest project. */
+export function testDatabase(): 'sqlite' | 'postgres' {
+  return inject('database');
+}
+
+/** False in the postgres project when PostgreSQL is unreachable: use with describe.skipIf. */
+export function databaseAvailable(): boolean {
+  return testDatabase() === 'sqlite' || inject('postgresAvailable') === true;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
+}
+
+export interface TestUser {
+  user: UserEntity;
+  token: string;
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  url: string;
+  dataSource: DataSource;
+  /** Sends one GraphQL operation; `token` goes in the Authorization header. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Creates an active user directly (password TEST_PASSWORD unless SERVICE) and signs it in. */
+  createUser(role: UserRole, court?: string | null, email?: string): Promise<TestUser>;
+  /** A signed-in admin (created on first use). */
+  admin(): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+async function withPostgres<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A config for tests: fast argon2 (allowed outside production only), a temporary data directory,
+ * and the project's database (a fresh PostgreSQL schema in the postgres project). `extra` adds or
+ * overrides variables. `cleanup` removes the directory and drops the schema.
+ */
+export async function testConfig(extra: Env = {}): Promise<{ config: AppConfig; env: Env; cleanup: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'amicus-api-test-'));
+  const env: Env = {
+    NODE_ENV: 'test',
+    AMICUS_DATA_DIR: dataDir,
+    AMICUS_ARGON2_MEMORY_KIB: '1024',
+    AMICUS_ARGON2_TIME_COST: '1',
+    AMICUS_SERVE_WEB: 'false',
+  };
+  const base = inject('postgresUrl');
+  let schema: string | undefined;
+  if (testDatabase() === 'postgres') {
+    schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const url = new URL(base);
+    url.searchParams.set('schema', schema);
+    env.DATABASE_URL = url.toString();
+    await withPostgres(base, (c) => c.query(`CREATE SCHEMA "${schema}"`));
+  }
+  const merged = { ...env, ...extra };
+  return {
+    config: loadConfig(merged),
+    env: merged,
+    cleanup: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (schema) await withPostgres(base, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    },
+  };
+}
+
+let emailCounter = 0;
+
+/** Boots the real app on a random port. Always `await t.close()` (afterAll). */
+export async function startTestApp(extraEnv: Env = {}, adjust?: (config: AppConfig) => AppConfig): Promise<TestApp> {
+  const { config: base, cleanup } = await testConfig(extraEnv);
+  const config = adjust ? adjust(base) : base;
+  const app = await createApp(config, { logLevels: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const dataSource = app.get(DataSource);
+  const users = app.get(UsersService);
+  const auth = app.get(AuthService);
+  let adminUser: TestUser | undefined;
+
+  const gql: TestApp['gql'] = async (query, variables, token) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GraphQLResponse<never>;
+    return { ...body, status: res.status };
+  };
+
+  const createUser: TestApp['createUser'] = async (role, court, email) => {
+    const address = email ?? `${role}${++emailCounter}.${randomBytes(3).toString('hex')}@court.example`;
+    const isCourtRole = role === UserRole.JUDGE || role === UserRole.CLERK;
+    const user = await users.createUser({
+      email: address,
+      displayName: `${role} ${emailCounter}`,
+      role,
+      court: isCourtRole ? (court ?? 'HC') : null,
+      password: role === UserRole.SERVICE ? null : TEST_PASSWORD,
+    });
+    if (role === UserRole.SERVICE) return { user, token: '' };
+    const { token } = await auth.login(address, TEST_PASSWORD, `test-${user.id}`);
+    return { user, token };
+  };
+
+  return {
+    app,
+    config,
+    url,
+    dataSource,
+    gql,
+    createUser,
+    admin: async () => (adminUser ??= await createUser(UserRole.ADMIN)),
+    close: async () => {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+
+/** Throws with the errors when a response has any; returns its data. */
+export function ok<T>(res: GraphQLResponse<T>): T {
+  if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+  if (!res.data) throw new Error('No data');
+  return res.data;
+}
+
+/** The extensions.code of the first error. */
+export function errorCode(res: GraphQLResponse<unknown>): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}

@@ -1,0 +1,34 @@
+// Two projects run the same suite: `sqlite` and `postgres` (PostgreSQL at 127.0.0.1:5432, database
+// `test`, or TEST_DATABASE_URL). AMICUS_TEST_DB=sqlite|postgres selects one; default: both.
+import { createRequire } from 'node:module';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// One graphql instance: Node resolves `graphql` to its CommonJS build (no "exports" field), Vite to
+// its ESM build; two instances break `instanceof` checks between the API and NestJS/Apollo.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
+const selected = process.env.AMICUS_TEST_DB ?? 'all';
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const databases = (['sqlite', 'postgres'] as const).filter((db) => selected === 'all' || selected === db);
+if (databases.length === 0) throw new Error(`AMICUS_TEST_DB must be sqlite, postgres or all (got "${selected}")`);
+
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022' } })],
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: databases.map((database) => ({
+      extends: true,
+      test: {
+        name: database,
+        include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+        globalSetup: database === 'postgres' ? ['test/setup/postgres.global-setup.ts'] : [],
+        provide: { database, postgresUrl },
+      },
+    })),
+  },
+});
