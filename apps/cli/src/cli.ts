@@ -1,1 +1,49 @@
-export {};
+/**
+ * `amicus` command line: a thin layer over the Amicus packages.
+ * Commands: summarize (here); admin and audit are served by the API package once it provides them.
+ */
+import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize.js';
+
+const USAGE = `Usage: amicus <command> [options]
+
+Commands:
+  summarize   summarize court judgments with the shipped model (amicus summarize --help)
+
+Run "amicus <command> --help" for a command's options.
+`;
+
+type Command = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  summarize: runSummarize,
+};
+
+const io = {
+  out: (s: string) => void process.stdout.write(s),
+  err: (s: string) => void process.stderr.write(s),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`amicus: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    const usage = code === 'USAGE' || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+    io.err(`amicus ${name}: ${typeof code === 'string' && !usage ? code + ': ' : ''}${message}\n`);
+    if (usage && name === 'summarize') io.err(`\n${SUMMARIZE_USAGE}`);
+    return usage || code === 'BAD_CONFIG' ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

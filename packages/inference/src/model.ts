@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { FEATURE_SPEC, type FeatureSpec } from './features.js';
+import { ModelIntegrityError } from './errors.js';
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface TensorDescription {
+  name: string;
+  type: string;
+  shape: Array<string | number>;
+  description?: string;
+}
+
+export interface ModelManifest {
+  name: string;
+  version: string;
+  task: string;
+  description?: string;
+  files: ManifestFile[];
+  inputs: TensorDescription[];
+  outputs: TensorDescription[];
+  [extra: string]: unknown;
+}
+
+export interface LoadModelOptions {
+  /** Threads used inside one operator (onnxruntime intra-op pool). Defaults to onnxruntime's choice. */
+  intraOpThreads?: number;
+  /** Threads used across independent operators. Defaults to 1 (sequential execution). */
+  interOpThreads?: number;
+}
+
+export interface ScorerInput {
+  /** Row-major [sentences, tokenLength] token ids. */
+  tokenIds: Int32Array;
+  tokenLength: number;
+  /** Row-major [sentences, scalars]. */
+  scalars: Float32Array;
+  sentences: number;
+}
+
+export interface LoadedModel {
+  readonly dir: string;
+  readonly manifest: ModelManifest;
+  /** sha256 of manifest.json itself: identifies the exact model (every file's hash is inside it). */
+  readonly sha256: string;
+  readonly featureSpec: FeatureSpec;
+  /** Runs the sentence scorer; returns one logit per sentence. */
+  score(input: ScorerInput): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+const MANIFEST = 'manifest.json';
+const FEATURES = 'features.json';
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function parseManifest(raw: Buffer): ModelManifest {
+  let m: unknown;
+  try {
+    m = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new ModelIntegrityError(MANIFEST, 'is not valid JSON');
+  }
+  const o = m as Partial<ModelManifest>;
+  for (const key of ['name', 'version', 'task'] as const) {
+    if (typeof o[key] !== 'string' || !o[key]) throw new ModelIntegrityError(MANIFEST, `field "${key}" is missing`);
+  }
+  if (!Array.isArray(o.files) || o.files.length === 0) throw new ModelIntegrityError(MANIFEST, 'lists no files');
+  if (!Array.isArray(o.inputs) || !Array.isArray(o.outputs)) throw new ModelIntegrityError(MANIFEST, 'lacks inputs/outputs');
+  for (const f of o.files) {
+    if (!f || typeof f.path !== 'string' || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || typeof f.bytes !== 'number') {
+      throw new ModelIntegrityError(MANIFEST, `malformed file entry ${JSON.stringify(f)}`);
+    }
+    if (isAbsolute(f.path) || normalize(f.path).split(/[\\/]/).includes('..')) {
+      throw new ModelIntegrityError(f.path, 'path escapes the model directory');
+    }
+  }
+  return o as ModelManifest;
+}
+
+function checkFeatureSpec(spec: FeatureSpec): void {
+  const same =
+    spec.version === FEATURE_SPEC.version &&
+    spec.hashBuckets === FEATURE_SPEC.hashBuckets &&
+    spec.maxTokens === FEATURE_SPEC.maxTokens &&
+    Array.isArray(spec.scalars) &&
+    spec.scalars.length === FEATURE_SPEC.scalars.length &&
+    spec.scalars.every((s, i) => s === FEATURE_SPEC.scalars[i]);
+  if (!same) {
+    throw new ModelIntegrityError(FEATURES, `model was trained on feature set v${spec.version}; this runtime computes v${FEATURE_SPEC.version}`);
+  }
+}
+
+/**
+ * Loads a model directory: verifies every file listed in manifest.json (presence, size, sha256),
+ * checks the model's feature spec against this runtime's featurizer, and opens the ONNX session.
+ */
+export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  const root = resolve(dir);
+  let manifestBytes: Buffer;
+  try {
+    manifestBytes = await readFile(join(root, MANIFEST));
+  } catch {
+    throw new ModelIntegrityError(MANIFEST, `not found in ${root}`);
+  }
+  const manifest = parseManifest(manifestBytes);
+  const contents = new Map<string, Buffer>();
+  for (const f of manifest.files) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(root, f.path));
+    } catch {
+      throw new ModelIntegrityError(f.path, 'is missing');
+    }
+    if (bytes.length !== f.bytes) throw new ModelIntegrityError(f.path, `has ${bytes.length} bytes, manifest says ${f.bytes}`);
+    if (sha256Hex(bytes) !== f.sha256) throw new ModelIntegrityError(f.path, 'sha256 does not match the manifest');
+    contents.set(f.path, bytes);
+  }
+  const featureBytes = contents.get(FEATURES);
+  if (!featureBytes) throw new ModelIntegrityError(FEATURES, 'is not listed in the manifest');
+  let featureSpec: FeatureSpec;
+  try {
+    featureSpec = JSON.parse(featureBytes.toString('utf8')) as FeatureSpec;
+  } catch {
+    throw new ModelIntegrityError(FEATURES, 'is not valid JSON');
+  }
+  checkFeatureSpec(featureSpec);
+  const onnxPath = manifest.files.map((f) => f.path).find((p) => p.endsWith('.onnx'));
+  if (!onnxPath) throw new ModelIntegrityError(MANIFEST, 'lists no .onnx file');
+  const onnxBytes = contents.get(onnxPath) as Buffer;
+  contents.clear();
+
+  const sessionOptions: ort.InferenceSession.SessionOptions = {
+    executionProviders: ['cpu'],
+    graphOptimizationLevel: 'all',
+    executionMode: (options.interOpThreads ?? 1) > 1 ? 'parallel' : 'sequential',
+    interOpNumThreads: options.interOpThreads ?? 1,
+  };
+  if (options.intraOpThreads !== undefined) sessionOptions.intraOpNumThreads = options.intraOpThreads;
+  const session = await ort.InferenceSession.create(onnxBytes, sessionOptions);
+  const [tokensName, scalarsName] = manifest.inputs.map((i) => i.name);
+  const outputName = manifest.outputs[0]?.name;
+  if (!tokensName || !scalarsName || !outputName) throw new ModelIntegrityError(MANIFEST, 'inputs/outputs are incomplete');
+
+  return {
+    dir: root,
+    manifest,
+    sha256: sha256Hex(manifestBytes),
+    featureSpec,
+    async score(input: ScorerInput): Promise<Float32Array> {
+      const { sentences, tokenLength } = input;
+      const ids = new BigInt64Array(sentences * tokenLength);
+      for (let i = 0; i < ids.length; i++) ids[i] = BigInt(input.tokenIds[i]);
+      const feeds = {
+        [tokensName]: new ort.Tensor('int64', ids, [sentences, tokenLength]),
+        [scalarsName]: new ort.Tensor('float32', input.scalars, [sentences, featureSpec.scalars.length]),
+      };
+      const out = await session.run(feeds);
+      return Float32Array.from(out[outputName].data as Float32Array);
+    },
+    async release(): Promise<void> {
+      await session.release();
+    },
+  };
+}

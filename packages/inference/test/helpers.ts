@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The shipped model directory (packages/legal-model/model), used by the tests as the real model. */
+export const shippedModelDir = fileURLToPath(new URL('../../legal-model/model', import.meta.url));
+
+/** A real Indian Supreme Court judgment from the legal-sum training data (id 22, ~2,600 words). */
+export const judgment = readFileSync(fileURLToPath(new URL('./fixtures/judgment-in.txt', import.meta.url)), 'utf8');
