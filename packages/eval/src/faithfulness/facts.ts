@@ -3,7 +3,7 @@
  * the fallback used when @amicus/legal-nlp offers no entity extractor.
  */
 
-export type FactKind = 'number' | 'date' | 'citation' | 'party' | 'money' | 'case_number' | 'statute' | 'judge' | 'court';
+export type FactKind = 'number' | 'date' | 'citation' | 'party' | 'money' | 'case_number';
 
 export interface Fact {
   kind: FactKind;
@@ -70,14 +70,11 @@ const TRAILING_LINKS = new RegExp(`(?:\\s+${NAME_LINK})+$|[.,]+$`);
 
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 
-/** Lower case, no dots, single spaces, brackets unified: a form for comparing mentions. */
+/** Lower case, punctuation and brackets as single spaces: a form for comparing mentions. */
 export function foldText(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[[\]()]/g, ' ')
-    .replace(/\./g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
     .trim();
 }
 

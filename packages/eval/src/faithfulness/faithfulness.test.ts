@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from './facts.js';
-import { checkFaithfulness } from './faithfulness.js';
+import * as legalNlp from '@amicus/legal-nlp';
+import { checkFaithfulness, defaultFactExtractor } from './faithfulness.js';
 
 const SOURCE = `On 13 December 2006 the appellant Mohammed al Ghabra was informed of a direction under article 4.
 The Court of Appeal followed Smith v Jones [2011] UKSC 12 and State of Bombay v. Purushottam Jog Naik (2019) 3 SCC 123.
@@ -19,16 +20,18 @@ describe('extractFacts', () => {
   });
 });
 
-describe('checkFaithfulness', () => {
+describe('checkFaithfulness with the regular-expression extractor', () => {
+  const regex = { extractor: extractFacts };
+
   it('accepts facts that occur in the source, in other surface forms too', () => {
-    const report = checkFaithfulness('On 13th December, 2006 the court in Smith v. Jones [2011] UKSC 12 valued the assets at 700000.', SOURCE);
+    const report = checkFaithfulness('On 13th December, 2006 the court in Smith v. Jones [2011] UKSC 12 valued the assets at 700000.', SOURCE, regex);
     expect(report.unsupported).toEqual([]);
     expect(report.checked).toBeGreaterThanOrEqual(5);
     expect(report.score).toBe(1);
   });
 
   it('reports numbers, dates, parties and citations that are not in the source', () => {
-    const report = checkFaithfulness('On 14 December 2006 Brown v Jones [2012] UKSC 99 held that 900,000 was due.', SOURCE);
+    const report = checkFaithfulness('On 14 December 2006 Brown v Jones [2012] UKSC 99 held that 900,000 was due.', SOURCE, regex);
     expect(report.unsupported.map((f) => [f.kind, f.text])).toEqual([
       ['date', '14 December 2006'],
       ['party', 'Brown'],
@@ -40,6 +43,19 @@ describe('checkFaithfulness', () => {
   });
 
   it('scores an output without checkable facts as faithful', () => {
-    expect(checkFaithfulness('The appeal is dismissed.', SOURCE)).toMatchObject({ checked: 0, score: 1, unsupported: [] });
+    expect(checkFaithfulness('The appeal is dismissed.', SOURCE, regex)).toMatchObject({ checked: 0, score: 1, unsupported: [] });
+  });
+});
+
+describe('checkFaithfulness with the default extractor', () => {
+  it('uses the entity extractor of @amicus/legal-nlp when it exists, completed by the regular expressions', () => {
+    const { name } = defaultFactExtractor();
+    expect(name).toBe(typeof (legalNlp as Record<string, unknown>).extractEntities === 'function' ? 'legal-nlp' : 'regex');
+    const bad = checkFaithfulness('On 14 December 2006 Brown v Jones [2012] UKSC 99 held that 900,000 was due.', SOURCE);
+    expect(bad.extractor).toBe(name);
+    expect(bad.unsupported.map((f) => f.text)).toEqual(['14 December 2006', 'Brown', '[2012] UKSC 99', '900,000']);
+    const good = checkFaithfulness('On 13th December, 2006 the court in Smith v. Jones [2011] UKSC 12 valued the assets at 700,000.', SOURCE);
+    expect(good.unsupported).toEqual([]);
+    expect(good.score).toBe(1);
   });
 });

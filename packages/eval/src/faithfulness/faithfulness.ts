@@ -24,15 +24,13 @@ export interface FaithfulnessReport {
   extractor: 'legal-nlp' | 'regex' | 'custom';
 }
 
+/** Entity types whose mentions must occur in the source (statutes, judges and courts are not checked). */
 const ENTITY_KINDS: Record<string, FactKind> = {
   case_citation: 'citation',
   party: 'party',
   date: 'date',
   money: 'money',
   case_number: 'case_number',
-  statute: 'statute',
-  judge: 'judge',
-  court: 'court',
 };
 
 type ExtractEntities = (text: string) => LegalEntity[];
@@ -46,21 +44,24 @@ function legalNlpExtractor(): ExtractEntities | undefined {
   return typeof candidate === 'function' ? (candidate as ExtractEntities) : undefined;
 }
 
+function overlapsAny(facts: readonly Fact[], start: number, end: number): boolean {
+  return facts.some((f) => start < f.end && end > f.start);
+}
+
+/**
+ * Citations, parties, dates, money amounts and case numbers from @amicus/legal-nlp, completed by this
+ * package's regular expressions (party names in "X v Y", citations, dates, numbers) where they find a
+ * fact that no entity covers.
+ */
 function factsFromEntities(text: string, extract: ExtractEntities): Fact[] {
   const facts: Fact[] = [];
-  const taken: Array<[number, number]> = [];
   for (const e of extract(text)) {
     const kind = ENTITY_KINDS[e.type];
-    if (kind === undefined || kind === 'court' || kind === 'judge') continue;
+    if (kind === undefined) continue;
     facts.push({ kind, text: e.text, start: e.start, end: e.end, normalized: e.normalized ?? foldText(e.text) });
-    taken.push([e.start, e.end]);
   }
-  for (const m of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (taken.some(([s, t]) => start < t && end > s)) continue;
-    facts.push({ kind: 'number', text: m[0], start, end, normalized: normalizeNumber(m[0]) });
-  }
+  const fromEntities = [...facts];
+  for (const f of extractFacts(text)) if (!overlapsAny(fromEntities, f.start, f.end)) facts.push(f);
   return facts.sort((a, b) => a.start - b.start);
 }
 
