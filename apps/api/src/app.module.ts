@@ -8,11 +8,14 @@ import { webDistDir } from '@amicus/web';
 import { featureModules } from './app.modules.js';
 import { formatGraphQLError } from './common/errors/graphql-error.mapper.js';
 import { createGraphQLContext } from './common/graphql/graphql-context.js';
+import { graphqlWsOptions } from './common/graphql/graphql-ws.options.js';
 import { QueryLimitsPlugin } from './common/graphql/query-limits.plugin.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { AuthService } from './modules/auth/auth.service.js';
 
 /** Paths the web app never answers (the API's own routes). */
 export const API_PATHS = ['/graphql{/*path}', '/healthz', '/readyz', '/api{/*path}'];
@@ -37,8 +40,9 @@ export class AppModule {
         DatabaseModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [APP_CONFIG],
-          useFactory: (cfg: AppConfig): ApolloDriverConfig => ({
+          imports: [AuthModule],
+          inject: [APP_CONFIG, AuthService],
+          useFactory: (cfg: AppConfig, auth: AuthService): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -49,6 +53,7 @@ export class AppModule {
             formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
             context: createGraphQLContext,
             csrfPrevention: true,
+            subscriptions: { 'graphql-ws': graphqlWsOptions(auth) },
           }),
         }),
         ...featureModules,

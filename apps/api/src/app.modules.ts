@@ -1,9 +1,11 @@
 // The feature modules of the API. A new feature (documents, jobs, summaries, drafts, audit …)
 // lives in src/modules/<feature>/ and is appended here; its entities go to
 // src/database/entities.ts and its migrations to src/database/migrations/index.ts.
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule];
+export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, JobsModule];

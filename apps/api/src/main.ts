@@ -1,4 +1,4 @@
-// Entry point: `node dist/main.js [--role api|all]`. Reads the configuration once, refuses to
+// Entry point: `node dist/main.js [--role api|worker|all]`. Reads the configuration once, refuses to
 // start on bad configuration (listing every problem), then starts the requested role.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -6,8 +6,11 @@ import { createApp } from './app.factory.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigError, loadConfigFromProcess } from './config/config.loader.js';
 
-/** Process roles. `all` runs everything this build has in one process (the embedded default). */
-export const ROLES = ['api', 'all'] as const;
+/**
+ * Process roles. `all` runs everything this build has in one process (the embedded default);
+ * `api` serves HTTP without running jobs; `worker` runs jobs without serving HTTP.
+ */
+export const ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof ROLES)[number];
 
 export function parseRole(argv: string[]): ProcessRole {
@@ -27,8 +30,15 @@ async function startHttp(config: AppConfig): Promise<void> {
   new Logger('Amicus').log(`API listening on http://localhost:${config.port} (GraphQL at /graphql)`);
 }
 
+async function startWorker(config: AppConfig): Promise<void> {
+  const app = await createApp({ ...config, jobs: { ...config.jobs, runWorker: true } });
+  app.enableShutdownHooks();
+  new Logger('Amicus').log(`Worker running jobs (${config.jobs.backend} queue, concurrency ${config.jobs.concurrency})`);
+}
+
 const starters: Record<ProcessRole, (config: AppConfig) => Promise<void>> = {
-  api: startHttp,
+  api: (config) => startHttp({ ...config, jobs: { ...config.jobs, runWorker: false } }),
+  worker: startWorker,
   all: startHttp,
 };
 

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigError, Env, loadConfig, processEnvironment } from '../config/config.loader.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { runAuditVerify } from '../modules/audit/audit-verify.command.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../modules/users/dto/user.inputs.js';
 import { UserRole } from '../modules/users/user.entity.js';
 import { UsersModule } from '../modules/users/users.module.js';
@@ -24,7 +25,10 @@ export interface CommandIo {
 const USAGE = `Usage:
   admin create --email EMAIL [--password PASSWORD] [--name NAME]
       Creates an admin user. The password comes from --password, else AMICUS_ADMIN_PASSWORD,
-      else the first line of standard input.`;
+      else the first line of standard input.
+  audit verify [--json]
+      Checks the hash chain of the responsibility ledger; names the first broken entry
+      (exit code 1 when broken).`;
 
 @Module({})
 class CliModule {
@@ -134,6 +138,21 @@ export async function runApiCommand(argv: string[], io: Partial<CommandIo> = {})
       return 2;
     }
     return adminCreate(flags, full);
+  }
+  if (group === 'audit' && command === 'verify') {
+    if (rest.some((a) => a !== '--json')) {
+      full.stderr.write(`Unexpected argument "${rest.find((a) => a !== '--json')}"\n${USAGE}\n`);
+      return 2;
+    }
+    try {
+      return await runAuditVerify(loadConfig(full.env, full.cwd), full, rest.includes('--json'));
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        full.stderr.write(`${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
   }
   full.stderr.write(`${USAGE}\n`);
   return group === undefined || group === '--help' || group === 'help' ? 0 : 2;

@@ -81,7 +81,7 @@ export class BullmqJobQueue extends BaseJobQueue {
     const row = await this.repo.claimById(job.data.id, this.workerId, this.config.leaseMs);
     if (!row) return;
     const outcome = await this.executor.execute(row);
-    if (outcome.state === JobState.Queued) {
+    if (outcome.state === JobState.QUEUED) {
       await this.deliver(row.id, row.priority, outcome.retryAt - Date.now(), row.attempts);
     } else if (outcome.state === 'released') {
       await this.deliver(row.id, row.priority, 0, row.attempts - 1).catch(() => undefined);

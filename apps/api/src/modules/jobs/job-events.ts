@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
+import { SUBSCRIPTION_TOPICS } from '../../common/graphql/subscription-topics.js';
 import { JobProgressEvent } from './job-queue.js';
 
 /**
@@ -44,7 +45,7 @@ export class RedisJobEventBus implements JobEventBus {
     queueName: string,
   ) {
     this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    this.channel = `${queueName}:progress`;
+    this.channel = `${queueName}:${SUBSCRIPTION_TOPICS.jobProgress}`;
   }
 
   async publish(event: JobProgressEvent): Promise<void> {

@@ -6,8 +6,8 @@ import { JobState } from './job-state.js';
 import { JobsConfig } from './jobs.config.js';
 
 export type ExecutionOutcome =
-  | { state: JobState.Succeeded | JobState.Failed | JobState.Cancelled }
-  | { state: JobState.Queued; retryAt: number }
+  | { state: JobState.SUCCEEDED | JobState.FAILED | JobState.CANCELLED }
+  | { state: JobState.QUEUED; retryAt: number }
   /** The lease was lost or the worker is stopping: another worker (or a restart) takes the job over. */
   | { state: 'released' };
 
@@ -81,6 +81,7 @@ export class JobExecutor {
 
     const event = (state: JobState, errorCode: string | null = null): JobProgressEvent => ({
       jobId: row.id,
+      type: row.type,
       caseId: row.caseId,
       state,
       progress,
@@ -88,7 +89,7 @@ export class JobExecutor {
       errorCode,
       at: new Date().toISOString(),
     });
-    this.publish(event(JobState.Running));
+    this.publish(event(JobState.RUNNING));
 
     const context: JobContext = {
       id: row.id,
@@ -107,7 +108,7 @@ export class JobExecutor {
         progress = Math.max(0, Math.min(100, Math.round(percent)));
         if (nextStage !== undefined) stage = nextStage.slice(0, 100);
         observe(await this.repo.progress(row.id, owner, progress, stage, leaseMs));
-        this.publish(event(JobState.Running));
+        this.publish(event(JobState.RUNNING));
         context.throwIfCancelled();
       },
     };
@@ -119,16 +120,16 @@ export class JobExecutor {
       if (lost) return { state: 'released' };
       if (await this.repo.complete(row.id, owner, result)) {
         progress = 100;
-        this.publish(event(JobState.Succeeded));
-        return { state: JobState.Succeeded };
+        this.publish(event(JobState.SUCCEEDED));
+        return { state: JobState.SUCCEEDED };
       }
       return { state: 'released' };
     } catch (error) {
       if (lost) return { state: 'released' };
       if (cancelled || error instanceof JobCancelledError) {
         await this.repo.markCancelled(row.id, owner);
-        this.publish(event(JobState.Cancelled, 'JOB_CANCELLED'));
-        return { state: JobState.Cancelled };
+        this.publish(event(JobState.CANCELLED, 'JOB_CANCELLED'));
+        return { state: JobState.CANCELLED };
       }
       if (error instanceof ShutdownError || controller.signal.reason instanceof ShutdownError) {
         await this.repo.release(row.id, owner);
@@ -140,11 +141,11 @@ export class JobExecutor {
       const retryAt = retryable ? Date.now() + backoffDelay(row.attempts, this.config.backoffBaseMs, this.config.backoffMaxMs) : null;
       await this.repo.fail(row.id, owner, code, message, retryAt);
       if (retryAt !== null) {
-        this.publish(event(JobState.Queued, code));
-        return { state: JobState.Queued, retryAt };
+        this.publish(event(JobState.QUEUED, code));
+        return { state: JobState.QUEUED, retryAt };
       }
-      this.publish(event(JobState.Failed, code));
-      return { state: JobState.Failed };
+      this.publish(event(JobState.FAILED, code));
+      return { state: JobState.FAILED };
     } finally {
       clearInterval(heartbeat);
       this.running.delete(row.id);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { JobEntity } from './job.entity.js';
-import { JobErrorCode, JobException } from './job.exception.js';
+import { JobErrorReason, JobException, jobNotFound } from './job.exception.js';
 import { JobExecutor } from './job-executor.js';
 import { EnqueueOptions, JobHandler, JobProgressEvent, JobQueue, JobRecord } from './job-queue.js';
 import { JobEventBus } from './job-events.js';
@@ -19,6 +19,7 @@ export abstract class BaseJobQueue implements JobQueue {
   protected readonly repo: JobRepository;
   protected readonly handlers = new Map<string, JobHandler>();
   protected readonly executor: JobExecutor;
+  private readonly localObservers = new Set<(event: JobProgressEvent) => void>();
 
   constructor(
     protected readonly dataSource: DataSource,
@@ -26,11 +27,11 @@ export abstract class BaseJobQueue implements JobQueue {
     protected readonly events: JobEventBus,
   ) {
     this.repo = new JobRepository(dataSource);
-    this.executor = new JobExecutor(this.repo, this.handlers, config, this.workerId, (e) => void this.events.publish(e).catch(() => undefined));
+    this.executor = new JobExecutor(this.repo, this.handlers, config, this.workerId, (e) => this.publish(e));
   }
 
   registerHandler<P = unknown, R = unknown>(type: string, handler: JobHandler<P, R>): void {
-    if (!JOB_TYPE.test(type)) throw new JobException(JobErrorCode.InvalidInput, `Invalid job type "${type}"`);
+    if (!JOB_TYPE.test(type)) throw new JobException(JobErrorReason.INVALID_JOB_TYPE, `Invalid job type "${type}"`);
     this.handlers.set(type, handler as JobHandler);
   }
 
@@ -39,10 +40,10 @@ export abstract class BaseJobQueue implements JobQueue {
   }
 
   async enqueue(type: string, payload: unknown, options: EnqueueOptions = {}): Promise<JobRecord> {
-    if (!JOB_TYPE.test(type)) throw new JobException(JobErrorCode.UnknownType, `Invalid job type "${type}"`);
-    const priority = options.priority ?? JobPriority.Normal;
+    if (!JOB_TYPE.test(type)) throw new JobException(JobErrorReason.INVALID_JOB_TYPE, `Invalid job type "${type}"`);
+    const priority = options.priority ?? JobPriority.NORMAL;
     if (!Number.isInteger(priority) || priority < 1 || priority > 1000) {
-      throw new JobException(JobErrorCode.InvalidInput, 'Priority must be an integer from 1 to 1000');
+      throw new JobException(JobErrorReason.INVALID_PRIORITY, 'Priority must be an integer from 1 to 1000');
     }
     // strictly increasing within a process, so jobs of equal priority run in the order they were queued
     const now = Date.now();
@@ -54,7 +55,7 @@ export abstract class BaseJobQueue implements JobQueue {
       payload: JSON.stringify(payload ?? null),
       caseId: options.caseId ?? null,
       priority,
-      state: JobState.Queued,
+      state: JobState.QUEUED,
       progress: 0,
       stage: null,
       attempts: 0,
@@ -81,8 +82,8 @@ export abstract class BaseJobQueue implements JobQueue {
 
   async cancel(id: string): Promise<JobRecord> {
     const before = await this.mustGet(id);
-    if (before.state !== JobState.Queued && before.state !== JobState.Running) {
-      throw new JobException(JobErrorCode.InvalidState, `The job is already ${before.state}`);
+    if (before.state !== JobState.QUEUED && before.state !== JobState.RUNNING) {
+      throw new JobException(JobErrorReason.JOB_NOT_CANCELLABLE, `The job is already ${before.state}`);
     }
     await this.repo.requestCancel(id);
     const after = await this.mustGet(id);
@@ -93,7 +94,7 @@ export abstract class BaseJobQueue implements JobQueue {
   async retry(id: string): Promise<JobRecord> {
     const before = await this.mustGet(id);
     if (!(await this.repo.requeue(id))) {
-      throw new JobException(JobErrorCode.InvalidState, `Only failed or cancelled jobs can be retried; the job is ${before.state}`);
+      throw new JobException(JobErrorReason.JOB_NOT_RETRYABLE, `Only failed or cancelled jobs can be retried; the job is ${before.state}`);
     }
     const after = await this.mustGet(id);
     await this.deliver(id, after.priority, 0, 0);
@@ -115,23 +116,38 @@ export abstract class BaseJobQueue implements JobQueue {
   /** Hands a queued job to delivery (BullMQ); the embedded queue just wakes its worker. */
   protected abstract deliver(id: string, priority: number, delayMs: number, attempt: number): Promise<void>;
 
+  onLocalTransition(listener: (event: JobProgressEvent) => void): () => void {
+    this.localObservers.add(listener);
+    return () => this.localObservers.delete(listener);
+  }
+
   protected emit(record: JobRecord): void {
-    void this.events
-      .publish({
-        jobId: record.id,
-        caseId: record.caseId,
-        state: record.state,
-        progress: record.progress,
-        stage: record.stage,
-        errorCode: record.errorCode,
-        at: new Date().toISOString(),
-      })
-      .catch(() => undefined);
+    this.publish({
+      jobId: record.id,
+      type: record.type,
+      caseId: record.caseId,
+      state: record.state,
+      progress: record.progress,
+      stage: record.stage,
+      errorCode: record.errorCode,
+      at: new Date().toISOString(),
+    });
+  }
+
+  private publish(event: JobProgressEvent): void {
+    for (const observer of this.localObservers) {
+      try {
+        observer(event);
+      } catch {
+        // an observer's failure never affects the job
+      }
+    }
+    void this.events.publish(event).catch(() => undefined);
   }
 
   private async mustGet(id: string): Promise<JobRecord> {
     const record = await this.repo.find(id);
-    if (!record) throw new JobException(JobErrorCode.NotFound, 'Job not found');
+    if (!record) throw jobNotFound();
     return record;
   }
 }

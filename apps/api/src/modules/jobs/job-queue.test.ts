@@ -59,7 +59,7 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     const job = await queue.enqueue('double', { n: 21 }, { caseId: 'case-1', createdBy: 'user-1' });
     const done = await waitFor(async () => {
       const j = await queue.get(job.id);
-      return j?.state === JobState.Succeeded ? j : null;
+      return j?.state === JobState.SUCCEEDED ? j : null;
     });
     expect(done).toMatchObject({ progress: 100, stage: 'halfway', result: { doubled: 42 }, attempts: 1, caseId: 'case-1', createdBy: 'user-1' });
     expect(done.startedAt).toBeInstanceOf(Date);
@@ -78,11 +78,11 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     });
     const job = await queue.enqueue('noop', {});
     const cancelled = await queue.cancel(job.id);
-    expect(cancelled.state).toBe(JobState.Cancelled);
+    expect(cancelled.state).toBe(JobState.CANCELLED);
     await queue.start();
     await sleep(200);
     expect(ran).toBe(false);
-    expect((await queue.get(job.id))!.state).toBe(JobState.Cancelled);
+    expect((await queue.get(job.id))!.state).toBe(JobState.CANCELLED);
     await expect(queue.cancel(job.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -105,10 +105,10 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     const job = await queue.enqueue('long', {});
     await waitFor(() => started);
     const requested = await queue.cancel(job.id);
-    expect(requested).toMatchObject({ state: JobState.Running, cancelRequested: true });
+    expect(requested).toMatchObject({ state: JobState.RUNNING, cancelRequested: true });
     const done = await waitFor(async () => {
       const j = await queue.get(job.id);
-      return j?.state === JobState.Cancelled ? j : null;
+      return j?.state === JobState.CANCELLED ? j : null;
     });
     expect(sawSignal).toBe(true);
     expect(done.result).toBeNull();
@@ -134,7 +134,7 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     const job = await queue.enqueue('steps', {});
     await waitFor(() => started);
     await queue.cancel(job.id);
-    await waitFor(async () => (await queue.get(job.id))?.state === JobState.Cancelled);
+    await waitFor(async () => (await queue.get(job.id))?.state === JobState.CANCELLED);
     expect(thrown).toBeInstanceOf(JobCancelledError);
   });
 
@@ -150,7 +150,7 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     const job = await queue.enqueue('flaky', {});
     const done = await waitFor(async () => {
       const j = await queue.get(job.id);
-      return j?.state === JobState.Succeeded ? j : null;
+      return j?.state === JobState.SUCCEEDED ? j : null;
     });
     expect(done.attempts).toBe(3);
     expect(done.result).toBe('ok');
@@ -173,14 +173,14 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     const job = await queue.enqueue('broken', {});
     const failed = await waitFor(async () => {
       const j = await queue.get(job.id);
-      return j?.state === JobState.Failed ? j : null;
+      return j?.state === JobState.FAILED ? j : null;
     });
     expect(failed).toMatchObject({ attempts: 2, errorCode: 'JOB_FAILED', errorMessage: 'disk on fire' });
     expect(runs).toBe(2);
     fail = false;
     const requeued = await queue.retry(job.id);
-    expect(requeued).toMatchObject({ state: JobState.Queued, attempts: 0, errorCode: null });
-    await waitFor(async () => (await queue.get(job.id))?.state === JobState.Succeeded);
+    expect(requeued).toMatchObject({ state: JobState.QUEUED, attempts: 0, errorCode: null });
+    await waitFor(async () => (await queue.get(job.id))?.state === JobState.SUCCEEDED);
     await expect(queue.retry(job.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -193,7 +193,7 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     const job = await queue.enqueue('bad-input', {});
     const failed = await waitFor(async () => {
       const j = await queue.get(job.id);
-      return j?.state === JobState.Failed ? j : null;
+      return j?.state === JobState.FAILED ? j : null;
     });
     expect(failed).toMatchObject({ attempts: 1, errorCode: 'DOCUMENT_MISSING' });
   });
@@ -210,7 +210,7 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     await queue.start();
     await waitFor(() => order.length === 6);
     expect(order).toEqual(['judge', 'clerk', 'bulk-0', 'bulk-1', 'bulk-2', 'bulk-3']);
-    expect(priorityForRole('judge')).toBe(JobPriority.Urgent);
+    expect(priorityForRole('judge')).toBe(JobPriority.URGENT);
   });
 
   it('never runs more jobs at once than the concurrency limit', async () => {
@@ -253,7 +253,7 @@ describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => 
     await live.start();
     const done = await waitFor(async () => {
       const j = await live.get(job.id);
-      return j?.state === JobState.Succeeded ? j : null;
+      return j?.state === JobState.SUCCEEDED ? j : null;
     });
     expect(completions).toBe(1);
     expect(done.attempts).toBe(2);

@@ -65,6 +65,7 @@ export type JobHandler<P = unknown, R = unknown> = (job: JobContext<P>) => Promi
 /** Progress and state changes, published to subscribers (GraphQL `jobProgress`). */
 export interface JobProgressEvent {
   jobId: string;
+  type: string;
   caseId: string | null;
   state: JobState;
   progress: number;
@@ -87,8 +88,13 @@ export interface JobQueue {
   start(): Promise<void>;
   /** Stops claiming; waits up to `graceMs` for running jobs, then aborts them (they are reclaimed later). */
   stop(graceMs?: number): Promise<void>;
-  /** Subscribes to progress events; returns the unsubscribe function. */
+  /** Subscribes to progress events of every process (through Redis with BullMQ); returns the unsubscribe function. */
   onProgress(listener: (event: JobProgressEvent) => void): () => void;
+  /**
+   * Observes the transitions made by this process only (the worker that finished a job, the API
+   * process that queued or cancelled one): for side effects that must happen once, such as audit entries.
+   */
+  onLocalTransition(listener: (event: JobProgressEvent) => void): () => void;
   /** Identifier of this worker (lease owner). */
   readonly workerId: string;
 }

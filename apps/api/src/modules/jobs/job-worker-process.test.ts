@@ -60,16 +60,16 @@ describe.each(combos)('worker processes on %s with the %s backend', (kind, backe
     const job = await producer.enqueue('test-slow', { ms: 1500 });
     await waitFor(async () => {
       const j = await producer.get(job.id);
-      return j?.state === JobState.Running && j.progress === 10;
+      return j?.state === JobState.RUNNING && j.progress === 10;
     });
     expect(await first.kill('SIGKILL')).toBe('SIGKILL');
     expect(await effects()).toEqual([]);
-    expect((await producer.get(job.id))!.state).toBe(JobState.Running);
+    expect((await producer.get(job.id))!.state).toBe(JobState.RUNNING);
 
     const second = await spawnWorker();
     const done = await waitFor(async () => {
       const j = await producer.get(job.id);
-      return j?.state === JobState.Succeeded ? j : null;
+      return j?.state === JobState.SUCCEEDED ? j : null;
     }, 30_000);
     expect(done.attempts).toBe(2);
     expect(done.result).toEqual({ worker: String(second.pid) });
@@ -93,6 +93,6 @@ describe('two worker processes on PostgreSQL with BullMQ', () => {
     const byWorker = new Map<string, number>();
     for (const r of rows) byWorker.set(r.worker, (byWorker.get(r.worker) ?? 0) + 1);
     expect([...byWorker.keys()].sort()).toEqual([String(a.pid), String(b.pid)].sort());
-    for (const id of ids) expect((await producer.get(id))!.state).toBe(JobState.Succeeded);
+    for (const id of ids) expect((await producer.get(id))!.state).toBe(JobState.SUCCEEDED);
   }, 90_000);
 });

@@ -1,0 +1,31 @@
+import type { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config.js';
+import { dataSourceOptions } from '../../database/data-source-options.js';
+import { AuditService } from './audit.service.js';
+
+/**
+ * `audit verify [--json]`: walks the whole ledger chain. Exit code 0 when intact, 1 when a link is
+ * broken (the first broken entry is named), 2 when the ledger cannot be read. Changes nothing.
+ */
+export async function runAuditVerify(config: AppConfig, io: { stdout: Writable; stderr: Writable }, json = false): Promise<number> {
+  const dataSource = new DataSource({ ...dataSourceOptions(config), migrationsRun: false, logging: false });
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    io.stderr.write(`Cannot open the database: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  try {
+    const result = await new AuditService(dataSource).verifyChain();
+    if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    else if (result.ok) io.stdout.write(`Audit chain intact: ${result.entries} entries, last #${result.lastSeq} ${result.lastHash}\n`);
+    else io.stdout.write(`Audit chain BROKEN at entry #${result.seq} (${result.reason}): ${result.message}. ${result.entries} entries before it verified.\n`);
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    io.stderr.write(`Cannot read the audit ledger: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  } finally {
+    await dataSource.destroy();
+  }
+}
