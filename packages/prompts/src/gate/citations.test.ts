@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationKey, extractCitations } from './citations.js';
+import { extractCitations } from './citations.js';
 
 describe('extractCitations', () => {
   it.each([
