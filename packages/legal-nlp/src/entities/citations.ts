@@ -19,13 +19,15 @@ const SQUARE = new RegExp(`\\[(\\d{4})\\]\\s*(?:(\\d{1,4})\\s+)?(${REPORTER})\\s
 // (2005) 220 ALR 1 | (2019) 3 SCC 123 | (1933) 60 I.A. 56
 const ROUND = new RegExp(`\\((\\d{4})\\)\\s*(\\d{1,4})\\s+(${REPORTER})\\s+(\\d{1,6})\\b`, 'g');
 // (1950) SCR 88 — round year without a volume only for reporters paginated by year.
-const ROUND_NO_VOLUME = /\((\d{4})\)\s*(S\.\s?C\.\s?R\.?|SCR|A\.\s?C\.?|AC|Q\.\s?B\.?|QB|Ch\.?|K\.\s?B\.?|KB|ATPR|Cri\.?\s?L\.?\s?J\.?)\s+(\d{1,6})\b/g;
+const ROUND_NO_VOLUME = /\((\d{4})\)\s*(S\.\s?C\.\s?R\.?|SCR|A\.\s?C\.?|AC|Q\.\s?B\.?|QB|Ch\.?|K\.\s?B\.?|KB|ATPR|Cri\.?\s?L\.?\s?J\.?)\s+(\d{1,6}(?:-\d{1,6})?)\b/g;
 // (1866) LR 1 HL 129 | (1933) L.R. 60 I.A. 56 (older English and Privy Council reports: series then volume)
 const LAW_REPORTS_SERIES = /\((\d{4})\)\s*L\.?\s?R\.?\s*(\d{1,3})\s+([A-Z][A-Za-z.]{0,6}(?:\s?[A-Z][A-Za-z.]{0,5})?)\s+(\d{1,5})\b/g;
 // AIR 1973 SC 1461 | A.I.R. 1936 P.C. 304 | AIR (1944) All 558
 const AIR = /\bA\.?\s?I\.?\s?R\.?\s*\(?(\d{4})\)?\s+([A-Z][A-Za-z.]{0,10}(?:\s?[A-Z][A-Za-z.]{0,6})?)\s+(\d{1,5})\b/g;
 // ILR 45 Bom 1 | I.L.R. (1934) 15 Lah 1
-const ILR = /\bI\.?\s?L\.?\s?R\.?\s*(?:\((\d{4})\)\s*)?(\d{1,4})\s+([A-Z][A-Za-z.]{1,10})\s+(\d{1,5})\b/g;
+const ILR = /\bI\.?\s?L\.?\s?R\.?\s*(?:[([](\d{4})[)\]]\s*)?(\d{1,4})\s+([A-Z][A-Za-z.]{1,10})\s+(\d{1,5})\b/g;
+// 2019 WL 123456 | 2019 U.S. Dist. LEXIS 1234 (unreported decisions in online services)
+const ONLINE = /\b(\d{4})\s(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s(\d{1,8})\b/g;
 // 2019 SCC OnLine SC 123 | 1950 SCR 88 | 1973 Cri LJ 45 (year-first Indian reports)
 const YEAR_FIRST = /(?<![\d([\]])\b(\d{4})\s+(SCC\s+OnLine\s+[A-Z][A-Za-z]{1,6}|S\.\s?C\.\s?R\.?|SCR|SCC|Cri\.?\s?L\.?\s?J\.?|SCALE|JT)\s+(?:\((\d{1,2})\)\s+)?(\d{1,6})\b/g;
 // 410 U.S. 113 | 123 F.3d 456 | 98 S. Ct. 2733 | 550 F. Supp. 2d 100 (S.D.N.Y. 2008)
@@ -36,7 +38,7 @@ const US_REPORTERS = [
   "N\\.\\s?Y\\.\\s?S\\.(?:\\s?[23]d)?", "Ill\\.(?:\\s?2d)?", "Mass\\.", "Wash\\.(?:\\s?2d)?", "Pa\\.", "Tex\\.",
 ];
 const US = new RegExp(
-  `(?<![\\w.\\]])(\\d{1,4})\\s+(${US_REPORTERS.join('|')})\\s+(\\d{1,6})\\b(?:\\s?\\(((?:[A-Z][A-Za-z.]*\\s?){0,5}\\d{4})\\))?`,
+  `(?<![\\w.\\]])(\\d{1,4})\\s+(${US_REPORTERS.join('|')})\\s+(\\d{1,6})\\b(?:\\s?\\(((?:[A-Z0-9][A-Za-z0-9.]*\\s?){0,6}\\d{4})\\))?`,
   'g',
 );
 
@@ -122,6 +124,9 @@ export function findFullCitations(text: string): CitationMatch[] {
   for (const m of text.matchAll(YEAR_FIRST)) {
     add({ start: m.index, end: m.index + m[0].length, form: 'indian', year: Number(m[1]), volume: m[3] ? Number(m[3]) : undefined, reporter: normalizeSpaces(m[2]), page: Number(m[4]) });
   }
+  for (const m of text.matchAll(ONLINE)) {
+    add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', year: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]) });
+  }
   for (const m of text.matchAll(US)) {
     const year = m[4] ? Number(/(\d{4})$/.exec(m[4])?.[1]) : undefined;
     add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', volume: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]), year });
@@ -184,7 +189,13 @@ export function findCaseCitations(text: string): Entity[] {
     let target: Entity | undefined;
     if (word.startsWith('supra')) {
       // The case name is written before "supra": "Ramsden vs Dyson (supra)", "Roe, supra".
-      const lead = text.slice(Math.max(0, start - 120), start).replace(/[\s,(]+$/, '');
+      let lead = text.slice(Math.max(0, start - 120), start).replace(/[\s,(]+$/, '');
+      // Only the words after the last sentence or clause break can name the case.
+      let cut = -1;
+      for (const b of lead.matchAll(/(\S*)[.;:]\s+(?=[A-Z])/g)) {
+        if (!/^(?:v|vs|V|No|Ltd|Co|Inc|Mr|Mrs|Dr|St|[A-Z])$/.test(b[1])) cut = b.index + b[0].length;
+      }
+      if (cut >= 0) lead = lead.slice(cut);
       const m2 = /([A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|&|v|vs|v\.|vs\.))*)$/.exec(lead);
       if (m2) {
         const key = nameKey(m2[1]);

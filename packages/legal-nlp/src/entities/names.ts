@@ -7,16 +7,18 @@ const UPPER_NAME = "[A-Z][A-Z'’-]+";
 const COURT_PATTERNS: RegExp[] = [
   // Supreme Court of India, High Court of Judicature at Bombay, Federal Court of Australia, High Court
   new RegExp(
-    `\\b(?:(?:United States|U\\.S\\.)\\s)?(?:Supreme|High|District|Federal|Family|County|Crown|Magistrates['’]?|Sessions|Circuit|Appellate|Constitutional|Superior|Bankruptcy|Tax|Industrial|Land|Labour|Labor|Commercial|Chief\\sJudicial\\sMagistrate['’]?s?|Federal\\sMagistrates|Federal\\sCircuit|Small\\sCauses|City\\sCivil|Civil|Criminal|Divisional|Youth)\\sCourts?(?:\\s(?:of|for)\\s(?:the\\s)?(?:Judicature|Justice|Appeals?|Criminal\\sAppeal|${NAME})(?:\\s(?:of|for|the|at)?\\s?(?:${NAME})){0,5}(?=[\\s,.;:)]|$))?(?:\\s(?:at|for)\\s(?:the\\s)?${NAME}(?:\\s${NAME}){0,3})?`,
+    `(?<!Deputy\\s)\\b(?:(?:United States|U\\.S\\.)\\s)?(?:Full\\s)?(?:Supreme|High|District|Federal|Family|County|Crown|Magistrates['’]?|Sessions|Circuit|Appellate|Constitutional|Superior|Bankruptcy|Tax|Industrial|Land|Labour|Labor|Commercial|Chief\\sJudicial\\sMagistrate['’]?s?|Federal\\sMagistrates|Federal\\sCircuit|Small\\sCauses|City\\sCivil|Civil|Criminal|Divisional|Youth)\\sCourts?(?!\\sJudge)(?:\\s(?:of|for)\\s(?:the\\s)?(?:Judicature|Justice|Appeals?|Criminal\\sAppeal|${NAME})(?:\\s(?:of|for|the|at)?\\s?(?:${NAME})){0,5}(?=[\\s,.;:)]|$))?(?:\\s(?:at|for)\\s(?:the\\s)?${NAME}(?:\\s${NAME}){0,3})?`,
     'g',
   ),
   // Court of Appeal, Court of Session, Court of Justice of the European Union, Court of Criminal Appeal
-  /\b(?:(?:Full|Divisional)\s)?Court\sof\s(?:Appeal|Session|Criminal\sAppeal|Justice|Chancery|King['’]s\sBench|Queen['’]s\sBench|Protection|Cassation|Appeals)(?:\s(?:of|for)\s(?:the\s)?(?:[A-Z][a-z]+)(?:\s(?:the\s)?[A-Z][a-z]+){0,4})?(?:\s\((?:Civil|Criminal)\sDivision\))?/g,
+  /\b(?:(?:United\sStates|U\.S\.)\s)?(?:(?:Full|Divisional)\s)?Court\sof\s(?:Appeals|Appeal|Sessions|Session|Criminal\sAppeal|Justice|Chancery|King['’]s\sBench|Queen['’]s\sBench|Protection|Cassation)(?:\s(?:of|for)\s(?:the\s)?(?:[A-Z][a-z]+)(?:\s(?:the\s)?[A-Z][a-z]+){0,4})?(?:\s\((?:Civil|Criminal)\sDivision\))?/g,
   /\b(?:House\sof\sLords|Judicial\sCommittee\sof\sthe\sPrivy\sCouncil|Privy\sCouncil|Full\sCourt(?:\sof\sthe\s(?:Federal|Family|High|Supreme)\sCourt(?:\sof\s[A-Z][a-z]+)?)?|European\sCourt\sof\s(?:Human\sRights|Justice)|General\sCourt|Chancery\sDivision|Queen['’]s\sBench\sDivision|King['’]s\sBench\sDivision|Administrative\sCourt|Employment\sAppeal\sTribunal|Upper\sTribunal|First-tier\sTribunal)\b/g,
   // Tribunals: "Income-tax Appellate Tribunal", "Administrative Appeals Tribunal", "Refugee Review Tribunal"
   /\b(?:[A-Z][a-z][\w-]*\s(?:[a-z]{2,4}\s)?){1,4}Tribunal\b/g,
   // Upper-case headings: "IN THE SUPREME COURT OF INDIA", "HIGH COURT OF JUSTICE"
   new RegExp(`\\b(?:SUPREME|HIGH|DISTRICT|FEDERAL|FAMILY|COUNTY|CROWN)\\sCOURT(?:\\sOF\\s(?:${UPPER_NAME})(?:\\s(?:OF|AT|THE)?\\s?${UPPER_NAME}){0,3})?|\\bCOURT\\sOF\\sAPPEALS?\\b|\\bHOUSE\\sOF\\sLORDS\\b`, 'g'),
+  // Allahabad High Court, Madras High Court
+  /\b[A-Z][a-z]{2,}(?:\sand\s[A-Z][a-z]+)?\sHigh\sCourt\b(?!\sJudge)/g,
   /\b(?:[A-Z][a-z]+\s)?(?:Ninth|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Tenth|Eleventh|First|D\.C\.|Federal)\sCircuit\b/g,
 ];
 const COURT_TAIL_STOP = /\s(?:of|for|at|the)$/;
@@ -25,16 +27,17 @@ export function findCourts(text: string): Entity[] {
   const out: Entity[] = [];
   for (const re of COURT_PATTERNS) {
     for (const m of text.matchAll(re)) {
-      let value = m[0];
+      // A court's name never runs over a line break.
+      let value = m[0].split('\n')[0];
       while (COURT_TAIL_STOP.test(value)) value = value.replace(COURT_TAIL_STOP, '');
       // A tribunal match must not begin with a sentence-opening word.
-      const lead = /^(?:The|This|That|In|On|By|Before|After|Both|When|If|As|A|An|Our|His|Her|Its)\s/.exec(value);
+      const lead = /^(?:The|This|That|In|On|By|Before|After|Both|When|If|As|A|An|Our|His|Her|Its|See|Per|From|Under|Whereas|While|Since|Then|Thus|So|But|And|Or|Where|Hence)\s/.exec(value);
       let start = m.index;
       if (lead) {
         start += lead[0].length;
         value = value.slice(lead[0].length);
       }
-      if (/^Tribunal$/.test(value)) continue;
+      if (/^Tribunal$/.test(value) || !/(?:Court|Tribunal|Lords|Council|Division|Circuit|COURT|LORDS|APPEALS?|Court of [A-Z][\w' ]+)/.test(value)) continue;
       out.push({ type: 'court', start, end: start + value.length, text: value, normalized: value.replace(/\s+/g, ' ') });
     }
   }
@@ -48,11 +51,11 @@ const LORD = new RegExp(
   'g',
 );
 const MR_JUSTICE = new RegExp(`\\b(?:Mr|Mrs|Ms|Dame|Sir)\\.?\\sJustice\\s(${NAME}(?:\\s${NAME}){0,2})\\b`, 'g');
-const CHIEF_JUSTICE = new RegExp(`\\b(?:Chief\\sJustice|Justice|Judge|Magistrate|Commissioner|Registrar)\\s((?:[A-Z]\\.\\s?){0,3}${NAME}(?:\\s${NAME}){0,2})\\b`, 'g');
+const CHIEF_JUSTICE = new RegExp(`\\b(?:Chief\\sJustice|Justice|Judge|Magistrate|Registrar)\\s((?:[A-Z]\\.\\s?){0,3}${NAME}(?:\\s(?:${NAME}|[A-Z]\\.)){0,3}(?<!\\s[A-Z]\\.))(?:\\s(?:QC|KC|SC))?\\b`, 'g');
 const SUFFIX_TITLES = 'CJ|ACJ|DCJ|J|JJ|JA|JJA|LJ|LJJ|AJ|FM|P|DP|SC|JSC|V-C|VC|MR|C\\.\\s?J|J\\.\\s?A';
 // "Wilcox J", "Gleeson CJ", "Gummow, Hayne and Heydon JJ", "Sedley LJ"
 const SUFFIX = new RegExp(
-  `\\b((?:${NAME}(?:\\s${NAME})?,\\s)*(?:${NAME}(?:\\s${NAME})?\\sand\\s)?${NAME}(?:\\s${NAME})?)\\s(${SUFFIX_TITLES})\\b(?![.\\w]\\w)`,
+  `\\b((?:${NAME}(?:\\s${NAME}){0,2},\\s)*(?:${NAME}(?:\\s${NAME}){0,2}\\sand\\s)?${NAME}(?:\\s${NAME})?)\\s(${SUFFIX_TITLES})\\b(?![.\\w]\\w)`,
   'g',
 );
 // "MEHR CHAND MAHAJAN J.", "S. R. DAS J.", "PATANJALI SASTRI C.J."
@@ -112,7 +115,9 @@ export function findJudges(text: string): Entity[] {
 // ---------------------------------------------------------------- case numbers
 const CASE_NUMBER_PATTERNS: RegExp[] = [
   // Civil Appeal No. 123 of 2019 | Criminal Appeal Nos. 12 and 13 of 1950 | Writ Petition (Civil) No. 1 of 2020 | Appeal No. LXVI of 1949
-  /\b(?:(?:Civil|Criminal|Crl\.?|Writ|Special\sLeave|Transfer|Original|Review|Curative|Election|Income[- ]?tax|Tax|Misc(?:ellaneous)?\.?|Letters\sPatent|First|Second|Regular|Sessions|Company|Contempt|Arbitration|Execution|Reference)\s)*(?:Appeals?|Petitions?|Applications?|Suits?|Cases?|References?|Revisions?|Writs?|Matters?)\s?(?:\((?:Civil|Crl\.?|C|Criminal|Cri\.?)\)\s?)?Nos?\.?\s?(?:[\dIVXLCM]+[A-Z]?(?:\/\d+)?)(?:\s?(?:,|and|&|to|-)\s?[\dIVXLCM]+[A-Z]?)*\s(?:of|OF)\s\d{4}\b/g,
+  /\b(?:(?:Civil|Criminal|Crl\.?|Writ|Special\sLeave|Transfer|Original|Review|Curative|Election|Income[- ]?[Tt]ax|Tax|Misc(?:ellaneous)?\.?|Letters\sPatent|First|Second|Regular|Sessions|Company|Contempt|Arbitration|Execution|Reference)\s)*(?:Appeals?|Petitions?|Applications?|Suits?|Cases?|References?|Revisions?|Writs?|Matters?)\s?(?:\((?:Civil|Crl\.?|C|Criminal|Cri\.?)\)\s?)?Nos?\.?\s?(?:[\dIVXLCM]+[A-Z]?(?:\/\d+)?)(?:\s?(?:,|and|&|to|-)\s?[\dIVXLCM]+[A-Z]?)*\s(?:of|OF)\s(?:Sa[mv]bat\s)?\d{4}\b/g,
+  // A bare number at the head of a line: "No. XVI of 1950."
+  /^[^\S\n]*No\.\s?[\dIVXLCM]+[A-Z]?\sof\s\d{4}\b/gm,
   // UKSC 2009/0018
   /\bUKSC\s\d{4}\/\d{4}\b/g,
   // NSD 1234 of 2005 (Federal Court of Australia file numbers)
@@ -133,6 +138,7 @@ export function findCaseNumbers(text: string): Entity[] {
 }
 
 // ---------------------------------------------------------------- parties
+const TITLE_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 're', 'ex', 'parte', 'on', 'application', 'liquidation', 'v', 'vs', 'v.', 'vs.', 'versus', 'by', 'its', 'as', 'de', 'da', 'van', 'von', 'du', 'le', 'la', 'und', 'et', 'al']);
 const VERSUS = /\s+(?:v|vs|v\.|vs\.|versus|V\.|VS\.?|VERSUS)\s+/;
 const ROLE_WORDS: Array<[RegExp, [string, string]]> = [
   [/\bappellants?\b/i, ['appellant', 'respondent']],
@@ -174,13 +180,20 @@ export function findParties(text: string): Entity[] {
   const lines = head.split('\n').slice(0, 6);
   let offset = 0;
   for (const line of lines) {
-    const title = line.replace(/\s*(?:\[\d{4}\]|\(\d{4}\)|,?\s\d{1,4}\s+[A-Z]).*$/, '').replace(/[\s.,;:]+$/, '');
-    const rest = line.slice(title.length);
+    const trimmed = line.trim();
+    const title = trimmed
+      .replace(/\s*(?:\[\d{4}\]|\(\d{4}\)|,?\s\d{1,4}\s+[A-Z]).*$/, '')
+      .replace(/[\s.,;:]+$/, '')
+      .replace(/\s*\(No\.?\s?\d+\)$/, '');
+    const rest = trimmed.slice(title.length);
     const parts = title.split(VERSUS);
+    const lowerWords = title.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !TITLE_CONNECTORS.has(w.replace(/[(),]/g, ''))).length;
     const titleLike =
       parts.length === 2 &&
+      trimmed.split(VERSUS).length === 2 &&
       title.length < 250 &&
-      /^[A-Z(]/.test(parts[0]) &&
+      lowerWords <= 1 &&
+      /^[A-Z]/.test(parts[0]) &&
       /^[A-Z(]/.test(parts[1]) &&
       !/^(?:In|See|As|The|This|That|Following|Applying|Per)\s(?!re\b)/.test(title) &&
       // Nothing but the citation and date may follow the title on its line.
