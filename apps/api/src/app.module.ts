@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { webDistDir } from '@amicus/web';
 import { featureModules } from './app.modules.js';
+import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { formatGraphQLError } from './common/errors/graphql-error.mapper.js';
 import { createGraphQLContext } from './common/graphql/graphql-context.js';
 import { graphqlWsOptions } from './common/graphql/graphql-ws.options.js';
@@ -59,7 +60,11 @@ export class AppModule {
         ...featureModules,
         ...webModules(config),
       ],
-      providers: [QueryLimitsPlugin, { provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        QueryLimitsPlugin,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+      ],
     };
   }
 }

@@ -11,6 +11,8 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Env, loadConfig } from '../../src/config/config.loader.js';
+import { ApiKeyAccess } from '../../src/modules/auth/api-key.entity.js';
+import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
 import { AuthService } from '../../src/modules/auth/auth.service.js';
 import { UserEntity, UserRole } from '../../src/modules/users/user.entity.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
@@ -47,6 +49,8 @@ export interface TestApp {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates an active user directly (password TEST_PASSWORD unless SERVICE) and signs it in. */
   createUser(role: UserRole, court?: string | null, email?: string): Promise<TestUser>;
+  /** A service account with one API key (`token`) for these courts. */
+  serviceAccount(courts: string[], access: ApiKeyAccess): Promise<TestUser>;
   /** A signed-in admin (created on first use). */
   admin(): Promise<TestUser>;
   close(): Promise<void>;
@@ -98,10 +102,14 @@ export async function testConfig(extra: Env = {}): Promise<{ config: AppConfig; 
 
 let emailCounter = 0;
 
-/** Boots the real app on a random port. Always `await t.close()` (afterAll). */
+/** Boots the real app on a random port with a fresh database. Always `await t.close()` (afterAll). */
 export async function startTestApp(extraEnv: Env = {}, adjust?: (config: AppConfig) => AppConfig): Promise<TestApp> {
-  const { config: base, cleanup } = await testConfig(extraEnv);
-  const config = adjust ? adjust(base) : base;
+  const { config, cleanup } = await testConfig(extraEnv);
+  return bootTestApp(adjust ? adjust(config) : config, cleanup);
+}
+
+/** Boots the real app with a given config (from testConfig); `cleanup` runs on close. */
+export async function bootTestApp(config: AppConfig, cleanup: () => Promise<void> = async () => undefined): Promise<TestApp> {
   const app = await createApp(config, { logLevels: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -136,6 +144,12 @@ export async function startTestApp(extraEnv: Env = {}, adjust?: (config: AppConf
     return { user, token };
   };
 
+  const serviceAccount: TestApp['serviceAccount'] = async (courts, access) => {
+    const { user } = await createUser(UserRole.SERVICE);
+    const { key } = await app.get(ApiKeysService).create({ userId: user.id, name: 'test key', courts, access });
+    return { user, token: key };
+  };
+
   return {
     app,
     config,
@@ -143,6 +157,7 @@ export async function startTestApp(extraEnv: Env = {}, adjust?: (config: AppConf
     dataSource,
     gql,
     createUser,
+    serviceAccount,
     admin: async () => (adminUser ??= await createUser(UserRole.ADMIN)),
     close: async () => {
       await app.close();
