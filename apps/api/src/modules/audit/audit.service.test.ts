@@ -4,11 +4,12 @@ import { GENESIS_HASH } from './audit-chain.js';
 import { appendOnlyTriggers } from './migrations/1764480060000-create-audit-log.js';
 import { AuditService } from './audit.service.js';
 import { createTestDatabase, TestDatabase, TestDatabaseKind } from '../jobs/testing/test-database.js';
+import { projectDatabase, projectDatabaseAvailable } from '../jobs/testing/test-matrix.js';
 
-const kinds: TestDatabaseKind[] = ['sqlite', 'postgres'];
 const H = (c: string) => c.repeat(64);
 
-describe.each(kinds)('responsibility ledger on %s', (kind) => {
+describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
+  const kind: TestDatabaseKind = projectDatabase();
   let db: TestDatabase;
   let audit: AuditService;
 

@@ -7,16 +7,11 @@ import { JobCancelledError, PermanentJobError } from './job.exception.js';
 import { JobProgressEvent } from './job-queue.js';
 import { JobPriority, JobState, priorityForRole } from './job-state.js';
 import { defaultJobConcurrency, defaultJobsConfig, JobsConfig } from './jobs.config.js';
-import { createTestDatabase, TEST_REDIS_URL, TestDatabase, TestDatabaseKind } from './testing/test-database.js';
+import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from './testing/test-database.js';
+import { projectDatabaseAvailable, queueCombos } from './testing/test-matrix.js';
 import { waitFor } from './testing/wait-for.js';
 
-const combos: Array<[TestDatabaseKind, JobsConfig['backend']]> = [
-  ['sqlite', 'database'],
-  ['postgres', 'database'],
-  ['postgres', 'bullmq'],
-];
-
-describe.each(combos)('job queue on %s with the %s backend', (kind, backend) => {
+describe.skipIf(!projectDatabaseAvailable()).each(queueCombos())('job queue on %s with the %s backend', (kind, backend) => {
   let db: TestDatabase;
   const queues: BaseJobQueue[] = [];
   let queueName = '';

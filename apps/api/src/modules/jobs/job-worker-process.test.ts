@@ -7,6 +7,7 @@ import { defaultJobsConfig, JobsConfig } from './jobs.config.js';
 import { compileApiForChildProcess } from './testing/compile-for-child.js';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, TestDatabaseKind } from './testing/test-database.js';
 import { waitFor } from './testing/wait-for.js';
+import { projectDatabase, projectDatabaseAvailable, queueCombos } from './testing/test-matrix.js';
 import { startWorkerProcess, WorkerProcess } from './testing/worker-process.js';
 
 let buildRoot: string;
@@ -47,13 +48,7 @@ async function setup(kind: TestDatabaseKind, backend: JobsConfig['backend']) {
   return { db, producer, spawnWorker, effects, workers };
 }
 
-const combos: Array<[TestDatabaseKind, JobsConfig['backend']]> = [
-  ['sqlite', 'database'],
-  ['postgres', 'database'],
-  ['postgres', 'bullmq'],
-];
-
-describe.each(combos)('worker processes on %s with the %s backend', (kind, backend) => {
+describe.skipIf(!projectDatabaseAvailable()).each(queueCombos())('worker processes on %s with the %s backend', (kind, backend) => {
   it('finishes a job exactly once after its worker is killed with SIGKILL mid-run', async () => {
     const { producer, spawnWorker, effects } = await setup(kind, backend);
     const first = await spawnWorker();
@@ -77,7 +72,7 @@ describe.each(combos)('worker processes on %s with the %s backend', (kind, backe
   }, 60_000);
 });
 
-describe('two worker processes on PostgreSQL with BullMQ', () => {
+describe.skipIf(projectDatabase() !== 'postgres' || !projectDatabaseAvailable())('two worker processes on PostgreSQL with BullMQ', () => {
   it('process 50 jobs, each exactly once', async () => {
     const { producer, spawnWorker, effects } = await setup('postgres', 'bullmq');
     const a = await spawnWorker();
