@@ -38,6 +38,8 @@ export interface Draft {
   templateId: string;
   templateVersion: string;
   title: string;
+  /** The title stands after this section (for example after the caption); at the top when absent. */
+  titleAfter?: string;
   sections: DraftSection[];
 }
 
@@ -108,6 +110,8 @@ export interface Template {
   description?: string;
   /** The document title printed on the draft; may contain placeholders. */
   heading: string;
+  /** Id of the section the title follows (for example "caption"); the title opens the document when absent. */
+  titleAfter?: string;
   slots: SlotDefinition[];
   sections: SectionDefinition[];
   /** The file the template was loaded from, when it came from a file. */

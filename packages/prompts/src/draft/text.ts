@@ -3,27 +3,15 @@ import { EditError } from '../errors.js';
 import { numberParagraphs } from '../render/render.js';
 import { splitSentences } from '../render/sentences.js';
 import type { Alignment, Draft, DraftParagraph, DraftSection, DraftSentence } from '../types.js';
-
-/** A paragraph's text: its sentences joined by single spaces. */
-export function paragraphText(p: DraftParagraph): string {
-  return p.sentences.map((s) => s.text).join(' ');
-}
-
-function blockText(p: DraftParagraph): string {
-  return p.number === undefined ? paragraphText(p) : `${p.number}. ${paragraphText(p)}`;
-}
+import { draftBlocks, paragraphText } from './layout.js';
 
 /**
- * Plain-text form of a draft: the title, then each section's heading and paragraphs, one block per line group,
- * blocks separated by a blank line; paragraphs of numbered sections start with "N. ". This is the text a user
- * edits and that `applyEdit` reads back.
+ * Plain-text form of a draft: the title, section headings and paragraphs in reading order (see `draftBlocks`),
+ * separated by blank lines; paragraphs of numbered sections start with "N. ". This is the text a user edits and
+ * that `applyEdit` reads back.
  */
 export function draftToText(draft: Draft): string {
-  const blocks = [draft.title];
-  for (const s of draft.sections) {
-    if (s.heading) blocks.push(s.heading);
-    for (const p of s.paragraphs) blocks.push(blockText(p));
-  }
+  const blocks = draftBlocks(draft).map((b) => (b.kind === 'paragraph' && b.number !== undefined ? `${b.number}. ${b.text}` : b.text));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -118,13 +106,14 @@ type Unit = { kind: 'heading'; section: number; key: string } | { kind: 'paragra
  * Applies an edited text form of a draft (see `draftToText`) and returns the new draft. Paragraphs and sentences
  * whose text is unchanged keep their origin and anchors (wherever they now stand); changed and new sentences are
  * `human`. New paragraphs join the section of the nearest unchanged paragraph or heading before them. Section
- * headings and the title are structure: they cannot be changed through the text (a block equal to the title at the
- * start is skipped; a deleted heading is kept). Paragraph numbers are recomputed.
+ * headings and the title are structure: they cannot be changed through the text (the first block equal to the
+ * title is skipped; a deleted heading is kept). Paragraph numbers are recomputed.
  */
 export function applyEdit(draft: Draft, editedText: string): Draft {
   const pool = new SentencePool(draft);
   const blocks = splitBlocks(editedText);
-  if (blocks[0] === draft.title.replace(/\s+/g, ' ').trim()) blocks.shift();
+  const title = blocks.indexOf(draft.title.replace(/\s+/g, ' ').trim());
+  if (title >= 0) blocks.splice(title, 1);
 
   const units: Unit[] = [];
   draft.sections.forEach((s, i) => {

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import { paragraphText } from '../draft/text.js';
+import { draftBlocks } from '../draft/layout.js';
 import { templateRef } from '../templates/registry.js';
 import type { Alignment, Draft } from '../types.js';
 import { disclosureLine, type ExportOptions } from './disclosure.js';
@@ -19,13 +19,10 @@ export async function draftToDocx(draft: Draft, opts: ExportOptions = {}): Promi
   const children: Paragraph[] = [];
   if (opts.court) children.push(para(opts.court, { bold: true, align: 'center', after: 60 }));
   if (opts.caseNumber) children.push(para(opts.caseNumber, { align: 'right' }));
-  children.push(para(opts.title ?? draft.title, { bold: true, size: 28, align: 'center', after: 240 }));
-  for (const section of draft.sections) {
-    if (section.heading) children.push(para(section.heading, { bold: true, align: 'left', after: 120 }));
-    for (const p of section.paragraphs) {
-      const text = paragraphText(p);
-      children.push(para(p.number === undefined ? text : `${p.number}.\t${text}`, { align: p.align }));
-    }
+  for (const b of draftBlocks(draft)) {
+    if (b.kind === 'title') children.push(para(opts.title ?? b.text, { bold: true, size: 28, align: 'center', after: 240 }));
+    else if (b.kind === 'heading') children.push(para(b.text, { bold: true, align: 'left', after: 120 }));
+    else children.push(para(b.number === undefined ? b.text : `${b.number}.\t${b.text}`, { align: b.align }));
   }
   const disclosure = disclosureLine(draft, opts);
   if (disclosure) children.push(para(disclosure, { italics: true, size: 18, align: 'left' }));

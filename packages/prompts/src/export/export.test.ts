@@ -84,9 +84,11 @@ describe('draftToDocx', () => {
     const buf = await draftToDocx(judgment, { court: 'HIGH COURT OF JUSTICE', caseNumber: 'KB-2025-001234' });
     expect(buf.subarray(0, 2).toString()).toBe('PK');
     const paras = await docxParagraphs(buf);
-    expect(paras.slice(0, 3)).toEqual(['HIGH COURT OF JUSTICE', 'KB-2025-001234', 'JUDGMENT']);
-    expect(paras).toContain('Between:');
-    expect(paras).toContain('Margaret Ellison, Claimant');
+    expect(paras.slice(0, 3)).toEqual(['HIGH COURT OF JUSTICE', 'KB-2025-001234', "In the High Court of Justice, King's Bench Division"]);
+    // the template puts the title after the parties, before the first numbered paragraph
+    expect(paras.indexOf('Between:')).toBeLessThan(paras.indexOf('JUDGMENT'));
+    expect(paras[paras.indexOf('JUDGMENT') - 1]).toBe('Northgate Housing Trust, Defendant');
+    expect(paras[paras.indexOf('JUDGMENT') + 1]).toBe('Introduction');
     expect(paras).toContain(
       '2.\tOn 14 January 2024 the Claimant fell on the communal stairway of Orchard Court because a handrail had come away from the wall. The Defendant had been told of the loose handrail on 2 December 2023 and did not repair it.',
     );
@@ -99,7 +101,8 @@ describe('draftToDocx', () => {
 
   it('uses a configured disclosure line, or none', async () => {
     const custom = await docxParagraphs(await draftToDocx(judgment, { disclosure: 'AI-assisted: {sections} ({count} sentences).', title: 'Reserved judgment' }));
-    expect(custom[0]).toBe('Reserved judgment');
+    expect(custom).toContain('Reserved judgment');
+    expect(custom).not.toContain('JUDGMENT');
     expect(custom.at(-1)).toBe('AI-assisted: the sections "Background", "Issues" and "Authorities" (6 sentences).');
     const none = await docxParagraphs(await draftToDocx(judgment, { disclosure: false }));
     expect(none.at(-1)).toBe('20 March 2026');

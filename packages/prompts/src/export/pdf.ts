@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { paragraphText } from '../draft/text.js';
+import { draftBlocks } from '../draft/layout.js';
 import { templateRef } from '../templates/registry.js';
 import type { Alignment, Draft } from '../types.js';
 import { disclosureLine, type ExportOptions } from './disclosure.js';
@@ -42,14 +42,11 @@ export function draftToPdf(draft: Draft, opts: ExportOptions = {}): Promise<Buff
 
   if (opts.court) write(opts.court, { font: bold, align: 'center', gap: 0.2 });
   if (opts.caseNumber) write(opts.caseNumber, { align: 'right' });
-  write(opts.title ?? draft.title, { font: bold, size: 14, align: 'center', gap: 1 });
-  for (const section of draft.sections) {
-    if (section.heading) write(section.heading, { font: bold, align: 'left', gap: 0.4 });
-    for (const p of section.paragraphs) {
-      const text = paragraphText(p);
-      if (p.number !== undefined) write(text, { indent: `${p.number}.` });
-      else write(text, { align: p.align });
-    }
+  for (const b of draftBlocks(draft)) {
+    if (b.kind === 'title') write(opts.title ?? b.text, { font: bold, size: 14, align: 'center', gap: 1 });
+    else if (b.kind === 'heading') write(b.text, { font: bold, align: 'left', gap: 0.4 });
+    else if (b.number !== undefined) write(b.text, { indent: `${b.number}.` });
+    else write(b.text, { align: b.align });
   }
   const disclosure = disclosureLine(draft, opts);
   if (disclosure) write(disclosure, { font: italic, size: 9, align: 'left' });

@@ -274,10 +274,12 @@ export function renderTemplate(template: Template, slotValues: SlotValues): Draf
     if (heading) section.heading = heading;
     sections.push(section);
   }
-  return {
+  const draft: Draft = {
     templateId: template.id,
     templateVersion: template.version,
     title: interpolate(template.heading, slots, values) ?? template.title,
     sections: numberParagraphs(sections),
   };
+  if (template.titleAfter !== undefined && sections.some((s) => s.id === template.titleAfter)) draft.titleAfter = template.titleAfter;
+  return draft;
 }

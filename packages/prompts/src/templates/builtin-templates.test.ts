@@ -48,7 +48,8 @@ describe('order-on-motion@1.0.0', () => {
 
   it('renders a dismissal with recitals, numbered terms, costs, the summary background and reasons', () => {
     const { draft, text } = render('order-on-motion', user);
-    expect(draft).toMatchObject({ templateId: 'order-on-motion', templateVersion: '1.0.0', title: 'ORDER' });
+    expect(draft).toMatchObject({ templateId: 'order-on-motion', templateVersion: '1.0.0', title: 'ORDER', titleAfter: 'caption' });
+    expect(text).toContain('Before Mrs Justice Okafor\n\nORDER\n\nUpon the application');
     expect(text).toContain("In the High Court of Justice, King's Bench Division");
     expect(text).toContain('Case No. KB-2025-001234');
     expect(text).toContain('Before Mrs Justice Okafor');
@@ -201,7 +202,8 @@ describe('judgment@1.0.0', () => {
     const { draft, text } = render('judgment', user);
     expect(draft).toMatchObject({ templateId: 'judgment', templateVersion: '1.0.0', title: 'JUDGMENT' });
     expect(draft.sections.map((s) => s.id)).toEqual(['caption', 'parties', 'introduction', 'background', 'issues', 'authorities', 'reasons', 'order', 'signature']);
-    expect(text).toContain('Between:\n\nMargaret Ellison, Claimant\n\nNorthgate Housing Trust, Defendant');
+    expect(text).toContain('Between:\n\nMargaret Ellison, Claimant\n\nNorthgate Housing Trust, Defendant\n\nJUDGMENT\n\nIntroduction\n\n1. This');
+    expect(text.startsWith("In the High Court of Justice, King's Bench Division\n\nCase No. KB-2025-001234")).toBe(true);
     expect(text).toContain('1. This is the judgment of the court in Ellison v Northgate Housing Trust. The parties are Margaret Ellison and Northgate Housing Trust.');
     expect(text).toContain('2. On 14 January 2024 the Claimant fell on the communal stairway');
     expect(text).toContain('4. The issues for determination are as follows.\n\n5. Whether the Defendant owed the Claimant a duty of care');

@@ -94,6 +94,7 @@ describe('loadTemplates', () => {
         { id: 'body', paragraphs: [{ each: 'outcome' }] },
         { id: 'costs', when: { slot: 'outcome', equals: 'allowed' }, paragraphs: [{ sentences: ['Costs follow the event.'] }] },
       ],
+      titleAfter: 'heading',
       extra: true,
     });
     await put('slots@1.0.0.json', {
@@ -125,9 +126,10 @@ describe('loadTemplates', () => {
         expect.stringContaining('duplicate section id "body"'),
         expect.stringContaining('"each" needs a parties, list, sentences or text slot'),
         expect.stringContaining('"allowed" is not a value of enum slot "outcome"'),
+        expect.stringContaining('/titleAfter no section "heading"'),
       ]),
     );
-    expect(typos).toHaveLength(6);
+    expect(typos).toHaveLength(7);
 
     const slots = byFile('slots@1.0.0.json');
     expect(slots).toEqual(

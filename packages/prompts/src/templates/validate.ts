@@ -79,7 +79,7 @@ export function validateTemplate(raw: unknown, file: string): { template?: Templ
     c.problem('', 'a template must be a JSON object');
     return { problems: c.problems };
   }
-  c.keys(raw, '', ['$schema', 'id', 'version', 'title', 'description', 'heading', 'slots', 'sections']);
+  c.keys(raw, '', ['$schema', 'id', 'version', 'title', 'description', 'heading', 'titleAfter', 'slots', 'sections']);
   const id = c.string(raw, 'id', '', true);
   if (id !== undefined && !TEMPLATE_ID.test(id)) c.problem('/id', `id "${id}" must be lower-case words joined by hyphens`);
   const version = c.string(raw, 'version', '', true);
@@ -108,11 +108,15 @@ export function validateTemplate(raw: unknown, file: string): { template?: Templ
     });
   }
 
+  const titleAfter = c.string(raw, 'titleAfter', '', false);
+  if (titleAfter !== undefined && !sections.some((s) => s.id === titleAfter)) c.problem('/titleAfter', `no section "${titleAfter}"`);
+
   if (c.problems.length > 0 || id === undefined || version === undefined || title === undefined || heading === undefined) {
     return { problems: c.problems };
   }
   const template: Template = { id, version, title, heading, slots, sections, file };
   if (description !== undefined) template.description = description;
+  if (titleAfter !== undefined) template.titleAfter = titleAfter;
   return { template, problems: [] };
 }
 
