@@ -12,7 +12,7 @@
  */
 
 export const ALWAYS = new Set<string>([
-  'v', 'vs', 'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'messrs', 'smt', 'shri', 'sri', 'kum', 'hon', "hon'ble",
+  'v', 'vs', 'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'messrs', 'smt', 'shri', 'sri', 'mst', 'sh', 'kum', 'hon', "hon'ble",
   'e.g', 'i.e', 'cf', 'viz', 'lt', 'capt', 'sgt', 'rev', 'st', 'approx', 'nr', 'u/s', 'm/s', 'w.e.f',
   'a.k.a', 'et', 'resp', 'illus', 'ff',
 ]);

@@ -153,6 +153,32 @@ describe('segment: paragraphs', () => {
     ]);
   });
 
+  it('attaches a paragraph number on its own line, or at the end of the line before, to the next line', () => {
+    const text = 'The principle is settled.\n63.\nIn that connection, it must be noted.\nIt was upheld by the Treaty. 64.\nAccording to article 2 EC, that is so.\nIt was decided in 1950.\nThe end.';
+    const seg = segment(text);
+    expect(seg.paragraphs.map((p) => [p.label, p.text])).toEqual([
+      [undefined, 'The principle is settled.'],
+      ['63.', '63.\nIn that connection, it must be noted.'],
+      [undefined, 'It was upheld by the Treaty.'],
+      ['64.', '64.\nAccording to article 2 EC, that is so.'],
+      [undefined, 'It was decided in 1950.'],
+      [undefined, 'The end.'],
+    ]);
+    expect(seg.sentences.map((s) => s.text)).not.toContain('63.');
+    assertOffsets(text, seg);
+  });
+
+  it('continues a line that ends in an abbreviation binding the next line', () => {
+    const text = 'G.N. Joshi, for opposite party Nos.\n3 to 5 and 7 to 10.\nCivil Appeals Nos.\n56 and 57 of 1949.\nMst. Fatima v. Mst. Zohra was cited.';
+    const seg = segment(text);
+    expect(seg.paragraphs.map((p) => p.text)).toEqual([
+      'G.N. Joshi, for opposite party Nos.\n3 to 5 and 7 to 10.',
+      'Civil Appeals Nos.\n56 and 57 of 1949.',
+      'Mst. Fatima v. Mst. Zohra was cited.',
+    ]);
+    expect(seg.sentences).toHaveLength(3);
+  });
+
   it('finds paragraph numbers inline in a judgment delivered as one line', () => {
     const text = '1. The appeal arises from a decree. The facts are these. 2. The plaintiff sued in 1949. 3. The suit was dismissed. 7. Not a label.';
     const seg = segment(text);

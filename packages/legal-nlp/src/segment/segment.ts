@@ -141,33 +141,79 @@ function leadingLabel(text: string, start: number, end: number): string | undefi
  * except that a line starting in lower case continues the line before it. In both modes a line that opens with a paragraph number starts a new paragraph.
  */
 function paragraphSpans(text: string): Span[] {
-  const { items, blankSeparated } = lines(text);
+  const { items: raw, blankSeparated } = lines(text);
+  const items = detachTrailingLabels(text, raw);
   const spans: Span[] = [];
   let current: Span | undefined;
   let prevLineEnd = -1;
+  let currentIsBareLabel = false;
   for (const line of items) {
     let startsNew = current === undefined;
     if (!startsNew) {
       const gap = text.slice(prevLineEnd, line.start);
       const blankBetween = /\n[^\S\n]*\n/.test(gap);
       if (blankBetween) startsNew = true;
+      else if (currentIsBareLabel) startsNew = false; // "63." alone on a line numbers the next line
       else if (leadingLabel(text, line.start, line.end) !== undefined) startsNew = true;
       else if (!blankSeparated) {
         // A line that starts in lower case continues the previous one (a wrapped line, or a sentence that a
-        // line break cut after an abbreviation such as "No. 1.").
-        startsNew = !isLower(text[line.start]);
+        // line break cut after an abbreviation such as "No. 1."), as does a line after one that ends in an
+        // abbreviation that cannot end a sentence ("... party Nos.\n3 to 5 ...").
+        startsNew = !isLower(text[line.start]) && !endsInBindingAbbreviation(text, prevLineEnd, line.start);
       }
     }
     if (startsNew) {
       if (current) spans.push(current);
       current = { start: line.start, end: line.end };
+      currentIsBareLabel = BARE_LABEL.test(text.slice(line.start, Math.min(line.end, line.start + 8))) && line.end - line.start <= 7;
     } else if (current) {
       current.end = line.end;
+      currentIsBareLabel = false;
     }
     prevLineEnd = line.end;
   }
   if (current) spans.push(current);
   return spans;
+}
+
+const TRAILING_LABEL = /(?<=[.?!:;"'”’)\]])\s+(\d{1,3}\.)$/;
+
+/**
+ * Some judgments put a paragraph's number at the end of the line before it ("... the Treaty. 286.\nIn this
+ * regard ..."). Such a number becomes a line of its own, so that it labels the paragraph it belongs to.
+ */
+function detachTrailingLabels(text: string, items: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const line = items[i];
+    const next = items[i + 1];
+    const tailStart = Math.max(line.start, line.end - 12);
+    const m = next !== undefined ? TRAILING_LABEL.exec(text.slice(tailStart, line.end)) : null;
+    if (m && next && !isLower(text[next.start])) {
+      const labelStart = line.end - m[1].length;
+      let e = tailStart + m.index;
+      while (e > line.start && isSpace(text.charCodeAt(e - 1))) e--;
+      if (e > line.start) {
+        out.push({ start: line.start, end: e }, { start: labelStart, end: line.end });
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+const BARE_LABEL = /^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)$/;
+
+/** Whether the line ending at `prevEnd` ends in an abbreviation that binds to the line starting at `next`. */
+function endsInBindingAbbreviation(text: string, prevEnd: number, next: number): boolean {
+  if (text[prevEnd - 1] !== '.') return false;
+  const token = tokenBefore(text, prevEnd - 1, Math.max(0, prevEnd - MAX_TOKEN_LOOKBACK - 1));
+  if (token.length === 0) return false;
+  const key = token.length === 1 ? token : token.toLowerCase();
+  if (ALWAYS.has(key)) return true;
+  if (BEFORE_NUMBER.has(key)) return followsNumber(wordAfter(text, next, Math.min(text.length, next + MAX_WORD_LOOKAHEAD)), text[next]);
+  return false;
 }
 
 interface LabelledSpan extends Span {
