@@ -10,7 +10,8 @@ export interface ExportOptions {
   caseNumber?: string;
   /**
    * The disclosure line printed at the end when the draft contains machine-made sentences; false prints none.
-   * Placeholders: {sections} (their names, "A, B and C"), {count} (machine-made sentences), {template} (id@version).
+   * Placeholders: {sections} ('the sections "A", "B" and "C"'), {count} (number of machine-made sentences),
+   * {sentences} ("1 sentence", "3 sentences"), {template} (id@version).
    */
   disclosure?: string | false;
   /** The line printed when the draft has no machine-made sentence; false prints none. Same placeholders. */
@@ -24,7 +25,7 @@ export interface ExportOptions {
 }
 
 export const DEFAULT_DISCLOSURE =
-  'Machine-assisted drafting: {sections} contain text drawn by machine from the case documents ({count} sentences, each linked to its source) and reviewed by the court. Template {template}.';
+  'Machine-assisted drafting: text drawn by machine from the case documents ({sentences}, each linked to its source) appears in {sections} and was reviewed by the court. Template {template}.';
 export const DEFAULT_DISCLOSURE_NONE = 'No part of this document was machine-generated. Template {template}.';
 
 function sectionName(s: DraftSection): string {
@@ -52,8 +53,10 @@ export function disclosureLine(draft: Draft, opts: Pick<ExportOptions, 'disclosu
   const names = sections.map((s) => `"${s.name}"`);
   const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   const label = sections.length === 1 ? `the section ${list}` : `the sections ${list}`;
+  const count = sections.reduce((n, s) => n + s.sentences, 0);
   return pattern
     .replaceAll('{sections}', label)
-    .replaceAll('{count}', String(sections.reduce((n, s) => n + s.sentences, 0)))
+    .replaceAll('{count}', String(count))
+    .replaceAll('{sentences}', `${count} sentence${count === 1 ? '' : 's'}`)
     .replaceAll('{template}', templateRef({ id: draft.templateId, version: draft.templateVersion }));
 }

@@ -59,10 +59,12 @@ describe('disclosure', () => {
       { id: 'authorities', name: 'Authorities', sentences: 1 },
     ]);
     expect(disclosureLine(judgment)).toBe(
-      'Machine-assisted drafting: the sections "Background", "Issues" and "Authorities" contain text drawn by machine from the case documents (6 sentences, each linked to its source) and reviewed by the court. Template judgment@1.0.0.',
+      'Machine-assisted drafting: text drawn by machine from the case documents (6 sentences, each linked to its source) appears in the sections "Background", "Issues" and "Authorities" and was reviewed by the court. Template judgment@1.0.0.',
     );
     expect(disclosureLine(judgment, { disclosure: 'Prepared with Amicus: {sections}.' })).toBe('Prepared with Amicus: the sections "Background", "Issues" and "Authorities".');
     expect(disclosureLine(judgment, { disclosure: false })).toBeUndefined();
+    const oneSentence: Draft = { ...judgment, sections: judgment.sections.filter((s) => s.id !== 'background' && s.id !== 'issues') };
+    expect(disclosureLine(oneSentence, { disclosure: '{sections}: {sentences} ({count}).' })).toBe('the section "Authorities": 1 sentence (1).');
   });
 
   it('says when nothing was machine-made', () => {
@@ -123,7 +125,7 @@ describe('draftToPdf', () => {
     expect(flat).toContain('On 14 January 2024 the Claimant fell on the communal stairway of Orchard Court');
     expect(flat).toContain('Caparo Industries plc v Dickman [1990] 2 AC 605');
     expect(flat).toContain('For these reasons the claim is allowed.');
-    expect(flat).toContain('Machine-assisted drafting: the sections "Background", "Issues" and "Authorities"');
+    expect(flat).toContain('appears in the sections "Background", "Issues" and "Authorities" and was reviewed by the court.');
     expect(flat.indexOf('Background')).toBeLessThan(flat.indexOf('Issues'));
   });
 
