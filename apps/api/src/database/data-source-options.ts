@@ -3,6 +3,11 @@ import type { AppConfig } from '../config/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
+interface SqliteHandle {
+  pragma(source: string): unknown;
+  function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): unknown;
+}
+
 /** TypeORM options for the configured database: migrations run at start, never `synchronize`. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   const common = {
@@ -31,9 +36,12 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: config.database.path,
     enableWAL: config.database.path !== ':memory:',
-    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+    prepareDatabase: (db: SqliteHandle) => {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // SQLite's LOWER() folds ASCII only; PostgreSQL's folds all letters. Make them agree so
+      // case-insensitive search behaves the same on both.
+      db.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
     },
   };
 }
