@@ -15,7 +15,9 @@ const REPORTER = `${TOKEN}(?:[ ]?(?:${TOKEN}|I{1,3}V?|\\d(?:d|th|st|nd|rd)))?(?:
 const DIVISION = '(?:\\s?\\((?:Admin|Ch|QB|KB|Fam|Comm|TCC|Pat|IPEC|Costs|Admlty|Civ|Crim|IAC|LC|AAC|TC|Mercantile)\\))?';
 
 // [2011] UKSC 12 | [1984] 1 WLR 904 | [1942] AC 206 | [2008] EWHC 869 (Admin)
-const SQUARE = new RegExp(`\\[(\\d{4})\\]\\s*(?:(\\d{1,4})\\s+)?(${REPORTER})\\s+(\\d{1,6})\\b${DIVISION}`, 'g');
+const SQUARE = new RegExp(`\\[(\\d{4})\\]\\s*(?:(\\d{1,4})\\s+)?(${REPORTER})\\s+([A-Z]?\\d{1,6})\\b${DIVISION}`, 'g');
+// 2011 SLT 37 | 2003 SC (PC) 21 | 2005 SCCR 12 (Scottish reports cited by year without brackets)
+const SCOTTISH = /\b(\d{4})\s(SLT|SC(?:\s\((?:PC|HL|JC)\))?|SCLR|JC|SCCR|Fam\sLR|GWD)\s(\d{1,5})\b/g;
 // (2005) 220 ALR 1 | (2019) 3 SCC 123 | (1933) 60 I.A. 56
 const ROUND = new RegExp(`\\((\\d{4})\\)\\s*(\\d{1,4})\\s+(${REPORTER})\\s+(\\d{1,6})\\b`, 'g');
 // (1950) SCR 88 — round year without a volume only for reporters paginated by year.
@@ -100,8 +102,11 @@ export function findFullCitations(text: string): CitationMatch[] {
     const reporter = normalizeSpaces(m[3]);
     if (!reporterOk(reporter)) continue;
     const code = reporter.split(' ')[0];
-    const form: CitationForm = !m[2] && NEUTRAL_COURTS.has(code) ? 'neutral' : 'law_report';
-    add({ start: m.index, end: m.index + m[0].length, form, year: Number(m[1]), volume: m[2] ? Number(m[2]) : undefined, reporter, page: Number(m[4]) });
+    const neutral = !m[2] && NEUTRAL_COURTS.has(code);
+    // A letter before the number ("[2002] UKPC D3") occurs only in neutral citations.
+    if (!neutral && /^[A-Z]/.test(m[4])) continue;
+    const form: CitationForm = neutral ? 'neutral' : 'law_report';
+    add({ start: m.index, end: m.index + m[0].length, form, year: Number(m[1]), volume: m[2] ? Number(m[2]) : undefined, reporter, page: Number(m[4].replace(/^[A-Z]/, '')) });
   }
   for (const m of text.matchAll(ROUND)) {
     const reporter = normalizeSpaces(m[3]);
@@ -123,6 +128,9 @@ export function findFullCitations(text: string): CitationMatch[] {
   }
   for (const m of text.matchAll(YEAR_FIRST)) {
     add({ start: m.index, end: m.index + m[0].length, form: 'indian', year: Number(m[1]), volume: m[3] ? Number(m[3]) : undefined, reporter: normalizeSpaces(m[2]), page: Number(m[4]) });
+  }
+  for (const m of text.matchAll(SCOTTISH)) {
+    add({ start: m.index, end: m.index + m[0].length, form: 'law_report', year: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]) });
   }
   for (const m of text.matchAll(ONLINE)) {
     add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', year: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]) });

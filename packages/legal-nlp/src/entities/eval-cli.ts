@@ -1,7 +1,18 @@
-import { evaluateEntities, formatEntityTable } from './evaluate.js';
+import path from 'node:path';
+import { ENTITY_FIXTURE_DIR, evaluateEntities, formatEntityTable, loadEntityFixtures } from './evaluate.js';
 
-const evaluation = evaluateEntities();
-process.stdout.write(`${formatEntityTable(evaluation)}\n`);
-if (process.argv.includes('--errors')) {
-  for (const e of evaluation.errors) process.stdout.write(`${e.kind.padEnd(8)} ${e.type.padEnd(14)} ${e.fixture}@${e.start} ${JSON.stringify(e.text)}\n`);
+const showErrors = process.argv.includes('--errors');
+const sets: Array<[string, string]> = [
+  ['Development set (fixtures/entities)', ENTITY_FIXTURE_DIR],
+  ['Held-out set (fixtures/entities/held-out)', path.join(ENTITY_FIXTURE_DIR, 'held-out')],
+];
+for (const [title, dir] of sets) {
+  const evaluation = evaluateEntities(loadEntityFixtures(dir));
+  process.stdout.write(`${title}\n\n${formatEntityTable(evaluation)}\n\n`);
+  if (showErrors) {
+    for (const e of evaluation.errors) {
+      process.stdout.write(`${e.kind.padEnd(8)} ${e.type.padEnd(14)} ${e.fixture}@${e.start} ${JSON.stringify(e.text)}\n`);
+    }
+    process.stdout.write('\n');
+  }
 }

@@ -14,7 +14,7 @@ const COURT_PATTERNS: RegExp[] = [
   /\b(?:(?:United\sStates|U\.S\.)\s)?(?:(?:Full|Divisional)\s)?Court\sof\s(?:Appeals|Appeal|Sessions|Session|Criminal\sAppeal|Justice|Chancery|King['’]s\sBench|Queen['’]s\sBench|Protection|Cassation)(?:\s(?:of|for)\s(?:the\s)?(?:[A-Z][a-z]+)(?:\s(?:the\s)?[A-Z][a-z]+){0,4})?(?:\s\((?:Civil|Criminal)\sDivision\))?/g,
   /\b(?:House\sof\sLords|Judicial\sCommittee\sof\sthe\sPrivy\sCouncil|Privy\sCouncil|Full\sCourt(?:\sof\sthe\s(?:Federal|Family|High|Supreme)\sCourt(?:\sof\s[A-Z][a-z]+)?)?|European\sCourt\sof\s(?:Human\sRights|Justice)|General\sCourt|Chancery\sDivision|Queen['’]s\sBench\sDivision|King['’]s\sBench\sDivision|Administrative\sCourt|Employment\sAppeal\sTribunal|Upper\sTribunal|First-tier\sTribunal)\b/g,
   // Tribunals: "Income-tax Appellate Tribunal", "Administrative Appeals Tribunal", "Refugee Review Tribunal"
-  /\b(?:[A-Z][a-z][\w-]*\s(?:[a-z]{2,4}\s)?){1,4}Tribunal\b/g,
+  /\b(?:[A-Z][a-z][\w-]*\s(?:(?:of|for)\s)?){1,4}Tribunal\b/g,
   // Upper-case headings: "IN THE SUPREME COURT OF INDIA", "HIGH COURT OF JUSTICE"
   new RegExp(`\\b(?:SUPREME|HIGH|DISTRICT|FEDERAL|FAMILY|COUNTY|CROWN)\\sCOURT(?:\\sOF\\s(?:${UPPER_NAME})(?:\\s(?:OF|AT|THE)?\\s?${UPPER_NAME}){0,3})?|\\bCOURT\\sOF\\sAPPEALS?\\b|\\bHOUSE\\sOF\\sLORDS\\b`, 'g'),
   // Allahabad High Court, Madras High Court
@@ -139,7 +139,8 @@ export function findCaseNumbers(text: string): Entity[] {
 
 // ---------------------------------------------------------------- parties
 const TITLE_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 're', 'ex', 'parte', 'on', 'application', 'liquidation', 'v', 'vs', 'v.', 'vs.', 'versus', 'by', 'its', 'as', 'de', 'da', 'van', 'von', 'du', 'le', 'la', 'und', 'et', 'al']);
-const VERSUS = /\s+(?:v|vs|v\.|vs\.|versus|V\.|VS\.?|VERSUS)\s+/;
+const VERSUS = /\s+(?:v|vs|v\.|vs\.|versus|VS\.?|VERSUS)\s+/;
+const VERSUS_UPPER = /\s+(?:V|V\.|VS\.?|VERSUS)\s+/;
 const ROLE_WORDS: Array<[RegExp, [string, string]]> = [
   [/\bappellants?\b/i, ['appellant', 'respondent']],
   [/\bpetitioners?\b/i, ['petitioner', 'respondent']],
@@ -148,7 +149,7 @@ const ROLE_WORDS: Array<[RegExp, [string, string]]> = [
   [/\bapplicants?\b/i, ['applicant', 'respondent']],
   [/\bprosecut(?:or|ion)\b/i, ['prosecution', 'accused']],
 ];
-const LABELLED = /^\s*(?:\d+\.\s*)?([^\n]{2,150}?)\s*(?:\.{2,}|…|,|-|–|—|:)?\s*\(?\s*(Appellants?|Respondents?|Petitioners?|Plaintiffs?|Defendants?|Claimants?|Applicants?|Accused|Complainants?)\s*\)?\s*\.?\s*$/gm;
+const LABELLED = /^[^\S\n]*(?:\d+\.[^\S\n]*)?([^\n]{2,150}?)[^\S\n]*(?:\.{2,}|…|-{1,3}|–|—|:|\()[^\S\n]*(Appellants?|Respondents?|Petitioners?|Plaintiffs?|Defendants?|Claimants?|Applicants?|Accused|Complainants?)[^\S\n]*\)?[^\S\n]*\.?[^\S\n]*$/gm;
 const LABEL_FIRST = /^\s*(APPELLANTS?|RESPONDENTS?|PETITIONERS?|PLAINTIFFS?|DEFENDANTS?|Appellants?|Respondents?|Petitioners?|Plaintiffs?|Defendants?)\s*:\s*([^\n]{2,150}?)\s*$/gm;
 
 function roleName(word: string): string {
@@ -170,7 +171,7 @@ export function findParties(text: string): Entity[] {
   if (out.length === 0) {
     for (const m of head.matchAll(LABELLED)) {
       const name = m[1].replace(/^(?:and|AND|v|vs|Between:?|BETWEEN:?)\s+/, '').replace(/[.,\s…]+$/, '');
-      if (!name || /^(?:the|for|by|and|v|vs)\b/i.test(name) || name.split(/\s+/).length > 14) continue;
+      if (!name || /^(?:the|for|by|and|v|vs)\b/i.test(name) || /\b(?:for|with him|on behalf of)\b/.test(name) || name.split(/\s+/).length > 14) continue;
       const start = m.index + m[0].indexOf(name);
       out.push({ type: 'party', start, end: start + name.length, text: name, role: roleName(m[2]), normalized: name });
     }
@@ -186,16 +187,17 @@ export function findParties(text: string): Entity[] {
       .replace(/[\s.,;:]+$/, '')
       .replace(/\s*\(No\.?\s?\d+\)$/, '');
     const rest = trimmed.slice(title.length);
-    const parts = title.split(VERSUS);
+    const upper = title === title.toUpperCase();
+    const parts = title.split(upper ? VERSUS_UPPER : VERSUS);
     const lowerWords = title.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !TITLE_CONNECTORS.has(w.replace(/[(),]/g, ''))).length;
     const titleLike =
       parts.length === 2 &&
-      trimmed.split(VERSUS).length === 2 &&
+      trimmed.split(upper ? VERSUS_UPPER : VERSUS).length === 2 &&
       title.length < 250 &&
       lowerWords <= 1 &&
       /^[A-Z]/.test(parts[0]) &&
       /^[A-Z(]/.test(parts[1]) &&
-      !/^(?:In|See|As|The|This|That|Following|Applying|Per)\s(?!re\b)/.test(title) &&
+      !/^(?:In|See|As|The|This|That|Following|Applying|Per|Cf|Compare|Contrast|Also)\b:?\s(?!re\b)/.test(title) &&
       // Nothing but the citation and date may follow the title on its line.
       !/\b(?!(?:January|February|March|April|June|July|August|September|October|November|December)\b)[a-z]{4,}/.test(rest.replace(/\([^)]*\d{4}\)/g, ''));
     if (titleLike) {

@@ -93,7 +93,7 @@ export function findStatutes(text: string): Entity[] {
       const next = text.slice(after, after + 40);
       const generic = /^(?:\d{4}\s)?(?:Act|Constitution|Code|Rules|Regulations|Ordinance|Convention)\b(?:,?\s\d{4})?/.exec(next);
       const abbreviation = CODE_ABBREVIATION.exec(next);
-      if (generic && /(?:the|this|said)\s$/.test(m[0])) end = after + generic[0].length;
+      if (generic && /(?:the|this|that|said)\s$/.test(m[0])) end = after + generic[0].length;
       else if (abbreviation) end = after + abbreviation[0].length;
     }
     if (end === undefined) continue;
