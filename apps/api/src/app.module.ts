@@ -54,7 +54,7 @@ export class AppModule {
             formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
             context: createGraphQLContext,
             csrfPrevention: true,
-            subscriptions: { 'graphql-ws': graphqlWsOptions(auth) },
+            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, (formatted, error) => formatGraphQLError(formatted, error, production)) },
           }),
         }),
         ...featureModules,

@@ -166,7 +166,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     maxAttempts: r.int('AMICUS_JOB_MAX_ATTEMPTS', 3, 1, 100),
     backoffBaseMs: r.duration('AMICUS_JOB_BACKOFF', '2s', 1),
     pollIntervalMs: r.duration('AMICUS_JOB_POLL_INTERVAL', '1s', 10),
+    queueName: r.raw('AMICUS_JOB_QUEUE') ?? 'amicus-jobs',
   });
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobs.queueName)) r.problems.push(`AMICUS_JOB_QUEUE must be 1-100 letters, digits, - or _ (got "${jobs.queueName}")`);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 

@@ -1,3 +1,4 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { ApiRequest, GraphQLContext } from './graphql-context.js';
 import { RequestLoaders } from './request-loaders.js';
@@ -21,8 +22,16 @@ export function tokenFromConnectionParams(params: Readonly<Record<string, unknow
  * so the global AuthGuard authenticates subscriptions exactly as it does HTTP requests (an expired
  * token fails the next subscribe).
  */
-export function graphqlWsOptions(auth: TokenAuthenticator): Partial<ServerOptions> {
+export function graphqlWsOptions(
+  auth: TokenAuthenticator,
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+): Partial<ServerOptions> {
+  // errors of subscriptions get the same stable extensions.code as errors over HTTP
+  const format = (error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError =>
+    formatError(error instanceof GraphQLError ? error.toJSON() : error, error);
   return {
+    onError: (_ctx, _id, _payload, errors) => errors.map(format),
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
     onConnect: async (ctx) => {
       const token = tokenFromConnectionParams(ctx.connectionParams);
       if (!token) return false;
