@@ -59,7 +59,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   // limits) carry no path; their codes pass through.
   const code = formatted.extensions?.code;
   if (!formatted.path && typeof code === 'string' && GRAPHQL_PROTOCOL_CODES.has(code)) {
-    return publicError(formatted, code, formatted.message, stack);
+    const { stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+    return publicError(formatted, code, formatted.message, { ...extensions, ...(production ? {} : { stacktrace }) });
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return publicError(formatted, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', stack);

@@ -77,13 +77,20 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<GraphQLContext> {
         if (depth > maxDepth) {
           throw limitError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, { depth, maxDepth });
         }
-        const complexity = getComplexity({
-          schema,
-          query: document,
-          operationName: request.operationName ?? undefined,
-          variables: request.variables ?? {},
-          estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch (error) {
+          // Variables that do not coerce: execution refuses them (BAD_USER_INPUT) before any resolver runs.
+          if (error instanceof GraphQLError) return;
+          throw error;
+        }
         if (complexity > maxComplexity) {
           throw limitError(ErrorCode.QUERY_TOO_COMPLEX, `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`, {
             complexity,
