@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { segment } from '@amicus/legal-nlp';
-import type { EvalConfig } from './config.js';
+import { repoRoot, type EvalConfig } from './config.js';
 import type { Pair } from './data/datasets.js';
 import { EvalError } from './errors.js';
 import { leadFromSentences } from './summarizers/lead.js';
@@ -66,11 +66,10 @@ async function importOptional<T>(specifier: string): Promise<T | undefined> {
 export async function modelMethod(config: EvalConfig, options: { threads?: number } = {}): Promise<EvalMethod> {
   let dir = config.modelDir;
   if (dir === undefined) {
+    // The shipped model's directory as @amicus/legal-model exports it; where that package is not built, the
+    // same directory found from the repository root.
     const legalModel = await importOptional<{ modelDir?: unknown }>('@amicus/legal-model');
-    if (typeof legalModel?.modelDir !== 'string') {
-      throw new EvalError('MODEL_UNAVAILABLE', '@amicus/legal-model is not built or exports no modelDir (build it, or set AMICUS_MODEL_DIR)');
-    }
-    dir = legalModel.modelDir;
+    dir = typeof legalModel?.modelDir === 'string' ? legalModel.modelDir : join(repoRoot(), 'packages', 'legal-model', 'model');
   }
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new EvalError('MODEL_UNAVAILABLE', `no model at ${dir} (manifest.json missing)`);
