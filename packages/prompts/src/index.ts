@@ -9,7 +9,7 @@ export { isSemver, compareSemver } from './semver.js';
 export { STANDARD_SLOTS, isStandardSlotKey } from './slots/standard.js';
 export type { StandardSlotKey } from './slots/standard.js';
 export { slotsFromCase, standardSlotValues } from './slots/from-case.js';
-export type { CaseInput, CaseRecordInput, BriefInput, BriefItemInput, SourceSpanInput, SummaryInput, SummarySentenceInput } from './slots/from-case.js';
+export type { CaseInput, CaseRecordInput, BriefInput, SourceSpanInput, SummaryInput, SummarySentenceInput } from './slots/from-case.js';
 export { renderTemplate, checkSlotValues, defaultOrigin } from './render/render.js';
 export { formatDate } from './render/format.js';
 export { draftToText, applyEdit, editParagraph, insertParagraph } from './draft/text.js';

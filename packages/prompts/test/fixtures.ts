@@ -48,7 +48,8 @@ const s1 = 'On 14 January 2024 the Claimant fell on the communal stairway of Orc
 const s2 = 'The Defendant had been told of the loose handrail on 2 December 2023 and did not repair it.';
 const s3 = 'The Defendant denies that it was told of the loose handrail before the fall.';
 const issue = 'The Defendant owed the Claimant a duty of care in respect of the common parts';
-const authority = 'Caparo Industries plc v Dickman [1990] 2 AC 605';
+const authority = '[1990] 2 AC 605';
+const fall = 'The Defendant admits the tenancy and that the Claimant fell on 14 January 2024.';
 
 export const caseInput: CaseInput = {
   caseRecord: {
@@ -71,17 +72,30 @@ export const caseInput: CaseInput = {
       { text: s3, ...spanOf(defenceText, s3), documentId: 'doc-defence', paragraph: 1 },
     ],
   },
+  // The shape buildBrief of @amicus/legal-nlp returns.
   brief: {
     issues: [
       {
-        text: 'Whether the Defendant owed the Claimant a duty of care in respect of the common parts.',
-        spans: [{ documentId: 'doc-claim', ...spanOf(claimText, issue), text: issue }],
+        value: 'Whether the Defendant owed the Claimant a duty of care in respect of the common parts.',
+        sources: [{ documentId: 'doc-claim', ...spanOf(claimText, issue), text: issue }],
       },
       {
-        text: 'Whether the Defendant was told of the loose handrail before the fall.',
-        spans: [{ documentId: 'doc-defence', ...spanOf(defenceText, s3), text: s3 }],
+        value: 'Whether the Defendant was told of the loose handrail before the fall.',
+        sources: [{ documentId: 'doc-defence', ...spanOf(defenceText, s3), text: s3 }],
       },
     ],
-    authorities: [{ text: authority, spans: [{ documentId: 'doc-defence', ...spanOf(defenceText, authority), text: authority }] }],
+    timeline: [
+      { date: '2023-12-02', event: s2, sources: [{ documentId: 'doc-claim', ...spanOf(claimText, s2), text: s2 }] },
+      { date: '2024-01-14', event: s1, sources: [{ documentId: 'doc-claim', ...spanOf(claimText, s1), text: s1 }] },
+      { date: '2024-01-14', event: fall, sources: [{ documentId: 'doc-defence', ...spanOf(defenceText, fall), text: fall }] },
+      { date: '2024-01-15', event: fall, sources: [{ documentId: 'doc-defence', ...spanOf(defenceText, fall), text: fall }] },
+    ],
+    authorities: [
+      {
+        caseName: 'Caparo Industries plc v Dickman',
+        citations: [authority],
+        citedAt: [{ documentId: 'doc-defence', ...spanOf(defenceText, authority), text: authority }],
+      },
+    ],
   },
 };

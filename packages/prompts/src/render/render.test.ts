@@ -3,7 +3,7 @@ import { caseInput, claimText } from '../../test/fixtures.js';
 import { SlotError } from '../errors.js';
 import { slotsFromCase, standardSlotValues } from '../slots/from-case.js';
 import { parseTemplate } from '../templates/registry.js';
-import type { Template } from '../types.js';
+import type { SentenceValue, Template } from '../types.js';
 import { formatDate, joinWithAnd } from './format.js';
 import { renderTemplate } from './render.js';
 import { splitSentences } from './sentences.js';
@@ -117,7 +117,9 @@ describe('renderTemplate', () => {
 describe('slotsFromCase', () => {
   it('gives every standard value, with brief and summary sentences marked machine and anchored', () => {
     const values = standardSlotValues(caseInput);
-    expect(Object.keys(values).sort()).toEqual(['authorities', 'background', 'caseNumber', 'caseTitle', 'caseType', 'courtName', 'filedDate', 'issues', 'judgeName', 'parties']);
+    expect(Object.keys(values).sort()).toEqual([
+      'authorities', 'background', 'caseNumber', 'caseTitle', 'caseType', 'courtName', 'filedDate', 'issues', 'judgeName', 'parties', 'timeline',
+    ]);
     expect(values.parties).toEqual([
       { name: 'Margaret Ellison', role: 'Claimant', counsel: 'Ms R. Patel' },
       { name: 'Northgate Housing Trust', role: 'Defendant' },
@@ -125,6 +127,19 @@ describe('slotsFromCase', () => {
     expect(values.issues).toEqual([
       expect.objectContaining({ origin: 'machine', anchors: [expect.objectContaining({ documentId: 'doc-claim', quote: expect.any(String) })] }),
       expect.objectContaining({ origin: 'machine', anchors: [expect.objectContaining({ documentId: 'doc-defence' })] }),
+    ]);
+    // one sentence per event, in the brief's order, each anchored at its own span
+    expect((values.timeline as SentenceValue[]).map((s) => [s.text.slice(0, 30), s.anchors?.[0].documentId, s.anchors?.[0].quote])).toEqual([
+      ['The Defendant had been told of', 'doc-claim', undefined],
+      ['On 14 January 2024 the Claiman', 'doc-claim', undefined],
+      ['The Defendant admits the tenan', 'doc-defence', undefined],
+    ]);
+    expect(values.authorities).toEqual([
+      {
+        text: 'Caparo Industries plc v Dickman [1990] 2 AC 605',
+        origin: 'machine',
+        anchors: [expect.objectContaining({ documentId: 'doc-defence', quote: '[1990] 2 AC 605' })],
+      },
     ]);
   });
 

@@ -24,16 +24,17 @@ export interface SourceSpanInput {
   page?: number;
 }
 
-export interface BriefItemInput {
-  text: string;
-  spans?: SourceSpanInput[];
-}
-
-/** The parts of a case brief that drafting uses; each item carries the spans it was found at. */
+/**
+ * The parts of a case brief that drafting uses, each with the spans it was found at. The shape is the one
+ * `buildBrief` of @amicus/legal-nlp returns (a `CaseBrief` can be passed as it is); other fields are ignored.
+ */
 export interface BriefInput {
-  issues?: BriefItemInput[];
-  facts?: BriefItemInput[];
-  authorities?: BriefItemInput[];
+  /** Sentences that state the questions for decision. */
+  issues?: Array<{ value: string; sources: SourceSpanInput[] }>;
+  /** Dated events, each with the sentence it occurs in. */
+  timeline?: Array<{ date: string; event: string; sources: SourceSpanInput[] }>;
+  /** Cases cited in the documents, with every citation given for each and where they are cited. */
+  authorities?: Array<{ caseName?: string; citations: string[]; citedAt: SourceSpanInput[] }>;
 }
 
 export interface SummarySentenceInput {
@@ -68,14 +69,20 @@ function anchor(span: SourceSpanInput, fallbackDocumentId: string | undefined, q
   return a;
 }
 
-function briefSentences(items: BriefItemInput[] | undefined): SentenceValue[] | undefined {
-  if (!items || items.length === 0) return undefined;
+/** Machine-made sentences from brief items; each span becomes an anchor (quoting the span when it differs). */
+function briefSentences(items: Array<{ text: string; spans: SourceSpanInput[] }>): SentenceValue[] | undefined {
+  if (items.length === 0) return undefined;
   return items.map((item) => {
-    const anchors = (item.spans ?? [])
+    const anchors = item.spans
       .map((s) => anchor(s, undefined, s.text !== undefined && s.text !== item.text ? s.text : undefined))
       .filter((a): a is Anchor => a !== undefined);
     return anchors.length > 0 ? { text: item.text, origin: 'machine', anchors } : { text: item.text, origin: 'machine' };
   });
+}
+
+/** "Caparo Industries plc v Dickman [1990] 2 AC 605; [1990] 1 All ER 568" */
+function authorityText(a: { caseName?: string; citations: string[] }): string {
+  return [a.caseName, a.citations.join('; ')].filter((p) => p !== undefined && p !== '').join(' ');
 }
 
 /** Every standard value the case, brief and summary provide (see STANDARD_SLOTS). */
@@ -105,9 +112,14 @@ export function standardSlotValues(input: CaseInput): Partial<Record<StandardSlo
       return item;
     });
   }
-  out.issues = briefSentences(brief?.issues);
-  out.facts = briefSentences(brief?.facts);
-  out.authorities = briefSentences(brief?.authorities);
+  out.issues = briefSentences((brief?.issues ?? []).map((i) => ({ text: i.value, spans: i.sources })));
+  // One sentence per event; an event sentence holding several dates is kept once.
+  const events = new Map<string, SourceSpanInput[]>();
+  for (const e of brief?.timeline ?? []) if (!events.has(e.event)) events.set(e.event, e.sources);
+  out.timeline = briefSentences([...events].map(([text, spans]) => ({ text, spans })));
+  out.authorities = briefSentences(
+    (brief?.authorities ?? []).filter((a) => a.citations.length > 0).map((a) => ({ text: authorityText(a), spans: a.citedAt })),
+  );
   for (const key of Object.keys(out) as StandardSlotKey[]) if (out[key] === undefined) delete out[key];
   return out;
 }

@@ -14,7 +14,7 @@ export const STANDARD_SLOTS = {
   judgeName: { type: 'string', source: 'case', description: 'Presiding judge' },
   background: { type: 'sentences', source: 'summary', description: 'Summary sentences, each linked to its source' },
   issues: { type: 'sentences', source: 'brief', description: 'Issues identified in the brief' },
-  facts: { type: 'sentences', source: 'brief', description: 'Facts identified in the brief' },
+  timeline: { type: 'sentences', source: 'brief', description: 'Sentences of the dated events in the brief, in date order' },
   authorities: { type: 'sentences', source: 'brief', description: 'Authorities cited in the case documents' },
 } as const satisfies Record<string, { type: SlotType; source: Exclude<SlotSource, 'user'>; description: string }>;
 
