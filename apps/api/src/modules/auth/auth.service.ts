@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../users/password-hasher.service.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -30,6 +32,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
   /** Verifies a password and opens a session. Rate-limited per email + client address. */
@@ -45,6 +48,11 @@ export class AuthService {
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active || user.role === UserRole.SERVICE) {
       this.limiter.recordFailure(normalized, ip);
+      await this.audit?.record({
+        action: AuditAction.SignInFailed,
+        actor: user ? { id: user.id, role: user.role } : null,
+        details: { email: normalized, ip },
+      });
       throw new AuthException(AuthErrorReason.INVALID_CREDENTIALS, 'Wrong email or password');
     }
     this.limiter.recordSuccess(normalized, ip);
@@ -57,6 +65,7 @@ export class AuthService {
       revokedAt: null,
     });
     await this.sessions.save(session);
+    await this.audit?.record({ action: AuditAction.SignIn, actor: { id: user.id, role: user.role }, details: { sessionId: session.id, ip } });
     return { token, expiresAt: session.expiresAt, user };
   }
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { Connection, paginate, PageArgs } from '../../common/pagination/connection.js';
 import { inTransaction } from '../../database/transaction.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { AuditService } from '../audit/audit.service.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { CaseAccessService, CaseAction } from './case-access.service.js';
@@ -27,6 +29,7 @@ export class CasesService {
     private readonly repo: CasesRepository,
     private readonly access: CaseAccessService,
     private readonly users: UsersService,
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
   /** Cases the caller may see, filtered, sorted and paginated; totalCount counts only those. */
@@ -158,13 +161,27 @@ export class CasesService {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
+      await this.audit?.record({
+        action: AuditAction.PermissionChange,
+        actor: { id: principal.userId, role: principal.role },
+        caseId: c.id,
+        details: { change: 'assign', userId: user.id, userRole: user.role },
+      });
     }
     return c;
   }
 
   async unassign(principal: Principal, caseId: string, userId: string): Promise<CaseEntity> {
     const c = await this.access.requireCase(principal, caseId, CaseAction.ASSIGN);
-    await this.repo.assignments.delete({ caseId: c.id, userId });
+    const removed = await this.repo.assignments.delete({ caseId: c.id, userId });
+    if (removed.affected) {
+      await this.audit?.record({
+        action: AuditAction.PermissionChange,
+        actor: { id: principal.userId, role: principal.role },
+        caseId: c.id,
+        details: { change: 'unassign', userId },
+      });
+    }
     return c;
   }
 

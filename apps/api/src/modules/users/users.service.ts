@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { Connection, paginate } from '../../common/pagination/connection.js';
+import { AuditAction } from '../audit/audit-action.js';
+import { AuditService } from '../audit/audit.service.js';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { UserEntity, UserRole } from './user.entity.js';
@@ -20,6 +22,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
   /** Creates the bootstrap admin from config when no admin exists yet. */
@@ -103,10 +106,19 @@ export class UsersService implements OnApplicationBootstrap {
       throw new UserException(UserErrorReason.NOT_ALLOWED, 'Admins cannot demote or deactivate themselves');
     }
     if (input.displayName !== undefined && input.displayName !== null) user.displayName = input.displayName.trim();
+    const before = { role: user.role, court: user.court, active: user.active };
     user.role = role;
     user.court = court;
     user.active = active;
-    return this.users.save(user);
+    const saved = await this.users.save(user);
+    if (before.role !== role || before.court !== court || before.active !== active) {
+      await this.audit?.record({
+        action: AuditAction.PermissionChange,
+        actor: { id: actor.userId, role: actor.role },
+        details: { change: 'user', userId: user.id, before, after: { role, court, active } },
+      });
+    }
+    return saved;
   }
 
   async setPassword(userId: string, password: string): Promise<UserEntity> {
