@@ -222,6 +222,14 @@ describe('segment: robustness', () => {
     expect(segment(noSpace).sentences.length).toBeGreaterThan(1000);
   });
 
+  it('splits non-English text, including Hindi at the danda', () => {
+    expect(texts('अपील खारिज की जाती है। लागत नहीं दी जाएगी।')).toEqual(['अपील खारिज की जाती है।', 'लागत नहीं दी जाएगी।']);
+    expect(texts('Das Gericht weist die Berufung zurück. Die Kosten trägt der Kläger.')).toEqual([
+      'Das Gericht weist die Berufung zurück.',
+      'Die Kosten trägt der Kläger.',
+    ]);
+  });
+
   it('is deterministic and keeps surrogate pairs whole', () => {
     const text = '😀'.repeat(2000);
     const seg = segment(text, { maxSentenceChars: 101 });

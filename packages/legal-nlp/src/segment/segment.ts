@@ -34,7 +34,8 @@ const MAX_TOKEN_LOOKBACK = 24;
 const MAX_WORD_LOOKAHEAD = 32;
 const MAX_SPACE_LOOKAHEAD = 64;
 
-const TERMINATORS = '.?!';
+/** Sentence-final punctuation; the danda (U+0964) ends sentences in Hindi and other Indian scripts. */
+const TERMINATORS = '.?!।';
 const CLOSERS = '"\'”’)]»';
 const OPENERS_PUNCT = '"\'“‘([«';
 const SUPERSCRIPT_DIGITS = '¹²³⁰⁴⁵⁶⁷⁸⁹';
