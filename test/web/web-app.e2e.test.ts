@@ -270,6 +270,6 @@ describe('access', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     await page.goto('/cases');
-    await page.waitForURL(/\/sign-in\?redirect=%2Fcases/);
+    await page.waitForURL(/\/sign-in\?redirect=(%2F|\/)cases$/);
   });
 });

@@ -182,8 +182,8 @@ function main(argv) {
   const schemaArg = argv.indexOf('--schema');
   const schemaFile = schemaArg >= 0 ? resolve(argv[schemaArg + 1]) : resolve(webDir, '../api/schema.gql');
   if (!existsSync(schemaFile)) {
-    console.error(`codegen: schema not found at ${schemaFile} (the API emits it when it starts)`);
-    return check && schemaArg < 0 && existsSync(outFile) ? 0 : 1;
+    console.error(`codegen: schema not found at ${schemaFile} (\`npm run schema -w @amicus/api\` writes it)`);
+    return 1;
   }
   let output;
   try {
