@@ -4,8 +4,9 @@
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, JobsModule];
+export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, JobsModule, DocumentsModule];

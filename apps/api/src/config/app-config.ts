@@ -1,6 +1,7 @@
 // The typed configuration of the API. Built once at boot by `loadConfig` (config.loader.ts);
 // nothing else in the API reads the process environment.
 
+import type { DocumentsConfig } from '../modules/documents/documents.config.js';
 import type { JobsConfig } from '../modules/jobs/jobs.config.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -44,6 +45,8 @@ export interface AppConfig {
   serveWeb: boolean;
   /** Durable jobs: backend (BullMQ when REDIS_URL is set), worker concurrency, leases, retries. */
   jobs: JobsConfig;
+  /** Document upload limit and extraction limits (pages, time). */
+  documents: DocumentsConfig;
 }
 
 /** Injection token of the AppConfig object. */

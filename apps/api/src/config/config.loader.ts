@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -170,6 +171,13 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   });
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobs.queueName)) r.problems.push(`AMICUS_JOB_QUEUE must be 1-100 letters, digits, - or _ (got "${jobs.queueName}")`);
 
+  const documents = defaultDocumentsConfig({
+    maxUploadBytes: r.bytes('AMICUS_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES, 1024),
+    maxPages: r.int('AMICUS_EXTRACT_MAX_PAGES', 2000, 1, 100_000),
+    extractTimeoutMs: r.duration('AMICUS_EXTRACT_TIMEOUT', '10m', 1000),
+    ocrPageTimeoutMs: r.duration('AMICUS_OCR_PAGE_TIMEOUT', '60s', 1000),
+  });
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 
   return {
@@ -189,6 +197,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     inferenceThreads,
     serveWeb: serveWebRaw !== 'false',
     jobs,
+    documents,
   };
 }
 

@@ -9,6 +9,7 @@ import { PartyEntity } from '../modules/cases/party.entity.js';
 import { UserEntity } from '../modules/users/user.entity.js';
 import { JobEntity } from '../modules/jobs/job.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit.entity.js';
+import { DocumentEntity, DocumentMentionEntity, DocumentPageEntity } from '../modules/documents/document.entity.js';
 
 export const entities = [
   UserEntity,
@@ -20,4 +21,7 @@ export const entities = [
   CaseNoteEntity,
   JobEntity,
   AuditEntryEntity,
+  DocumentEntity,
+  DocumentPageEntity,
+  DocumentMentionEntity,
 ];

@@ -86,12 +86,14 @@ export interface KeysetOptions<E> {
   id: (entity: E) => string;
 }
 
-function encodeCursor(value: SortValue, id: string): string {
+/** The cursor of an item: its sort value and id (also used by batched per-parent connections). */
+export function encodeCursor(value: SortValue, id: string): string {
   const v = value instanceof Date ? { d: value.toISOString() } : value;
   return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): [SortValue, string] {
+/** The sort value and id in a cursor; BAD_USER_INPUT when it is not one. */
+export function decodeCursor(cursor: string): [SortValue, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
