@@ -79,7 +79,7 @@ export async function seed(baseUrl: string, admin: { email: string; password: st
   await call(ADD_PARTY, { input: { caseId: withParty.id, name: 'Brightwater Utilities Ltd', role: 'RESPONDENT', counsel: 'Harriet Vane KC' } });
   await call(ADD_PARTY, { input: { caseId: withParty.id, name: 'Chidi Okonkwo', role: 'APPELLANT' } });
 
-  const sealed = await createCase({ docketNumber: 'HC-2025-S001', title: 'In re the Guardianship of a Minor', court: COURT_A, caseType: 'family', filedDate: '2025-02-14', sealed: true });
+  const sealed = await createCase({ docketNumber: 'HC-2025-S001', title: 'In re the Guardianship of a Minor', court: COURT_A, caseType: 'family', filedDate: '2025-12-19', sealed: true });
   courtA.push(sealed);
   await call(ASSIGN, { caseId: sealed.id, userId: judgeA.id });
   await call(ASSIGN, { caseId: withParty.id, userId: judgeA.id });
