@@ -46,7 +46,7 @@ export class AuthResolver {
 
   @Mutation(() => CreatedApiKeyType, { description: 'Creates an API key for a service account; the key is returned only this once (admins only).' })
   @Roles(UserRole.ADMIN)
-  async createApiKey(@Args('input') input: CreateApiKeyInput): Promise<CreatedApiKeyType> {
+  async createApiKey(@Args('input', { description: 'What to create or change.' }) input: CreateApiKeyInput): Promise<CreatedApiKeyType> {
     const { key, apiKey, user } = await this.keys.create(input);
     return { key, apiKey: toApiKeyType(apiKey, toUserSummary(user)) };
   }

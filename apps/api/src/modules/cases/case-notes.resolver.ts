@@ -23,7 +23,7 @@ export class CaseNotesResolver {
   }
 
   @Mutation(() => CaseNoteType, { description: 'Adds a note to a case.' })
-  async addCaseNote(@CurrentPrincipal() principal: Principal, @Args('input') input: AddCaseNoteInput): Promise<CaseNoteType> {
+  async addCaseNote(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'What to create or change.' }) input: AddCaseNoteInput): Promise<CaseNoteType> {
     return toCaseNoteType(await this.cases.addNote(principal, input)) as CaseNoteType;
   }
 

@@ -27,12 +27,12 @@ export class CasesResolver {
   }
 
   @Mutation(() => CaseType, { description: 'Creates a case (admins; clerks in their court; read/write API keys in their courts).' })
-  async createCase(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateCaseInput): Promise<CaseType> {
+  async createCase(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'What to create or change.' }) input: CreateCaseInput): Promise<CaseType> {
     return toCaseType(await this.service.create(principal, input));
   }
 
   @Mutation(() => CaseType, { description: 'Changes a case’s docket number, title, type, filing date, status or seal.' })
-  async updateCase(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateCaseInput): Promise<CaseType> {
+  async updateCase(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'What to create or change.' }) input: UpdateCaseInput): Promise<CaseType> {
     return toCaseType(await this.service.update(principal, input));
   }
 
@@ -47,12 +47,12 @@ export class CasesResolver {
   }
 
   @Mutation(() => PartyType, { description: 'Adds a party to a case.' })
-  async addParty(@CurrentPrincipal() principal: Principal, @Args('input') input: AddPartyInput): Promise<PartyType> {
+  async addParty(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'What to create or change.' }) input: AddPartyInput): Promise<PartyType> {
     return toPartyType(await this.service.addParty(principal, input));
   }
 
   @Mutation(() => PartyType, { description: 'Changes a party’s name, role or counsel.' })
-  async updateParty(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdatePartyInput): Promise<PartyType> {
+  async updateParty(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'What to create or change.' }) input: UpdatePartyInput): Promise<PartyType> {
     return toPartyType(await this.service.updateParty(principal, input));
   }
 

@@ -61,13 +61,13 @@ export class UsersResolver {
 
   @Mutation(() => UserType, { description: 'Creates a user (admins only).' })
   @Roles(UserRole.ADMIN)
-  async createUser(@Args('input') input: CreateUserInput): Promise<UserType> {
+  async createUser(@Args('input', { description: 'What to create or change.' }) input: CreateUserInput): Promise<UserType> {
     return toUserType(await this.service.createUser(input));
   }
 
   @Mutation(() => UserType, { description: 'Changes a user’s name, role, court or active flag (admins only).' })
   @Roles(UserRole.ADMIN)
-  async updateUser(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateUserInput): Promise<UserType> {
+  async updateUser(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'What to create or change.' }) input: UpdateUserInput): Promise<UserType> {
     return toUserType(await this.service.updateUser(principal, input));
   }
 
