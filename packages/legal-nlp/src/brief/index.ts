@@ -1,0 +1,16 @@
+export { buildBrief, splitStatute } from './build.js';
+export type {
+  BriefAuthority,
+  BriefCourt,
+  BriefDocument,
+  BriefJudge,
+  BriefOptions,
+  BriefOutcome,
+  BriefParty,
+  BriefStatute,
+  BriefValue,
+  CaseBrief,
+  Disposition,
+  SourceSpan,
+  TimelineEvent,
+} from './types.js';
