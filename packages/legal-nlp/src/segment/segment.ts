@@ -5,7 +5,7 @@ export interface Paragraph {
   start: number;
   end: number;
   text: string;
-  /** The paragraph's own number as written, such as "[12]", "(12)" or "12.", when present. */
+  /** The paragraph's own number as written, such as "[12]" or "12." (or a bare "12" before a capitalised word). */
   label?: string;
 }
 
@@ -126,7 +126,9 @@ function lines(text: string): { items: Line[]; blankSeparated: boolean } {
   return { items, blankSeparated };
 }
 
-const LEADING_LABEL = /^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.(?=\s)|\d{1,3}(?=\s+[A-Z"“'‘(]))/;
+// "[12]", "12." or, as in Australian judgments, a bare "12" before a capitalised word. "(1)" is left alone: it
+// numbers sub-sections of quoted statutes far more often than paragraphs.
+const LEADING_LABEL = /^(?:\[\d{1,4}\]|\d{1,4}\.(?=\s)|\d{1,3}(?=\s+[A-Z"“'‘(]))/;
 
 function leadingLabel(text: string, start: number, end: number): string | undefined {
   const head = text.slice(start, Math.min(end, start + 8));
@@ -204,7 +206,7 @@ function detachTrailingLabels(text: string, items: Line[]): Line[] {
   return out;
 }
 
-const BARE_LABEL = /^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)$/;
+const BARE_LABEL = /^(?:\[\d{1,4}\]|\d{1,4}\.)$/;
 
 /** Whether the line ending at `prevEnd` ends in an abbreviation that binds to the line starting at `next`. */
 function endsInBindingAbbreviation(text: string, prevEnd: number, next: number): boolean {
