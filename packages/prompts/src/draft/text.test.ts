@@ -72,6 +72,25 @@ describe('draftToText / applyEdit', () => {
     expect(find(edited, 'Whether the Defendant owed the Claimant a duty of care in respect of the common parts.')?.origin).toBe('machine');
   });
 
+  it('keeps sentence origins when paragraphs are merged or split, and reads Windows line ends', () => {
+    const issues = section(draft, 'issues').paragraphs;
+    const merged = draftToText(draft)
+      .replace(`${issues[1].number}. ${issues[1].sentences[0].text}\n\n${issues[2].number}. `, `${issues[1].number}. ${issues[1].sentences[0].text} `)
+      .replace('away from the wall. The Defendant had', 'away from the wall.\n\nThe Defendant had')
+      .replace(/\n/g, '\r\n');
+    const edited = applyEdit(draft, merged);
+    const mergedIssues = section(edited, 'issues').paragraphs;
+    expect(mergedIssues).toHaveLength(2);
+    expect(mergedIssues[1].sentences).toEqual([issues[1].sentences[0], issues[2].sentences[0]]);
+    const background = section(draft, 'background').paragraphs;
+    expect(section(edited, 'background').paragraphs).toEqual([
+      { sentences: [background[0].sentences[0]], number: background[0].number },
+      { sentences: [background[0].sentences[1]], number: background[0].number! + 1 },
+      { ...background[1], number: background[1].number! + 1 },
+    ]);
+    expect(section(edited, 'background').paragraphs.every((p) => p.sentences[0].origin === 'machine' && p.sentences[0].anchors?.length === 1)).toBe(true);
+  });
+
   it('places text added before any known paragraph into the first section', () => {
     const edited = applyEdit(draft, 'DRAFT — NOT FOR CIRCULATION\n\n' + draftToText(draft));
     expect(edited.sections[0].paragraphs[0].sentences).toEqual([{ text: 'DRAFT — NOT FOR CIRCULATION', origin: 'human' }]);
