@@ -23,11 +23,12 @@ export const API_PATHS = ['/graphql{/*path}', '/healthz', '/readyz', '/api{/*pat
 
 function webModules(config: AppConfig): DynamicModule[] {
   if (!config.serveWeb) return [];
-  if (!existsSync(webDistDir)) {
-    new Logger('Web').log(`Web app not built (${webDistDir} missing): serving the API only`);
+  const rootPath = config.webDir ?? webDistDir;
+  if (!existsSync(rootPath)) {
+    new Logger('Web').log(`Web app not built (${rootPath} missing): serving the API only`);
     return [];
   }
-  return [ServeStaticModule.forRoot({ rootPath: webDistDir, exclude: API_PATHS })];
+  return [ServeStaticModule.forRoot({ rootPath, exclude: API_PATHS })];
 }
 
 @Module({})

@@ -2,7 +2,6 @@
 // start on bad configuration (listing every problem), then starts the requested role.
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.factory.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigError, loadConfigFromProcess } from './config/config.loader.js';
 
@@ -23,7 +22,11 @@ export function parseRole(argv: string[]): ProcessRole {
   return role as ProcessRole;
 }
 
+// The application graph loads only once the configuration is known to be valid.
+const loadApp = () => import('./app.factory.js');
+
 async function startHttp(config: AppConfig): Promise<void> {
+  const { createApp } = await loadApp();
   const app = await createApp(config);
   app.enableShutdownHooks();
   await app.listen(config.port);
@@ -31,6 +34,7 @@ async function startHttp(config: AppConfig): Promise<void> {
 }
 
 async function startWorker(config: AppConfig): Promise<void> {
+  const { createApp } = await loadApp();
   const app = await createApp({ ...config, jobs: { ...config.jobs, runWorker: true } });
   app.enableShutdownHooks();
   new Logger('Amicus').log(`Worker running jobs (${config.jobs.backend} queue, concurrency ${config.jobs.concurrency})`);

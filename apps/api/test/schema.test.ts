@@ -26,7 +26,7 @@ describe.skipIf(!databaseAvailable())('GraphQL schema and database schema', () =
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType()) {
         if (!type.name.startsWith('__')) {
-          for (const field of Object.values((type as { getFields(): Record<string, { name: string; description?: string | null; args: Array<{ name: string; description?: string | null }> }> }).getFields())) {
+          for (const field of Object.values((type as unknown as { getFields(): Record<string, { name: string; description?: string | null; args: Array<{ name: string; description?: string | null }> }> }).getFields())) {
             if (!field.description) missing.push(`${type.name}.${field.name}`);
             for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
           }

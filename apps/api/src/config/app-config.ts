@@ -24,7 +24,12 @@ export interface RateLimitConfig {
   windowMs: number;
 }
 
-export interface AppConfig {
+/**
+ * A class rather than an interface only so that it exists at run time: constructor parameters
+ * typed `AppConfig` (injected with `@Inject(APP_CONFIG)`) then compile file by file too. Never
+ * instantiated; config objects are plain objects built by `loadConfig`.
+ */
+export class AppConfig {
   nodeEnv: NodeEnv;
   port: number;
   dataDir: string;
@@ -43,6 +48,8 @@ export interface AppConfig {
   inferenceThreads: number;
   /** Serve the built web app (when its dist directory exists). */
   serveWeb: boolean;
+  /** Directory of the built web app; default: the @amicus/web package's dist directory. */
+  webDir?: string;
   /** Durable jobs: backend (BullMQ when REDIS_URL is set), worker concurrency, leases, retries. */
   jobs: JobsConfig;
   /** Document upload limit and extraction limits (pages, time). */

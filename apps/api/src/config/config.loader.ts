@@ -196,6 +196,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ...(modelDir ? { modelDir: isAbsolute(modelDir) ? modelDir : resolve(cwd, modelDir) } : {}),
     inferenceThreads,
     serveWeb: serveWebRaw !== 'false',
+    ...(r.raw('AMICUS_WEB_DIR') ? { webDir: resolve(cwd, r.raw('AMICUS_WEB_DIR') as string) } : {}),
     jobs,
     documents,
   };
