@@ -8,6 +8,8 @@ import { Connection, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, mapConnectio
 import { CaseType } from '../cases/dto/case.type.js';
 import { JobType, toJobType } from '../jobs/dto/job.type.js';
 import { DocumentMentionEntity, DocumentPageEntity } from './document.entity.js';
+import { pageAt } from './document-extraction.processor.js';
+import { CaseBriefType, toCaseBriefType } from './dto/case-brief.type.js';
 import { joinPages } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
 import {
@@ -36,6 +38,27 @@ export class DocumentsResolver {
   ): Promise<DocumentType | null> {
     const d = await this.service.find(principal, id);
     return d ? toDocumentType(d) : null;
+  }
+
+  @Query(() => CaseBriefType, {
+    nullable: true,
+    description: 'The structured brief of a case from its extracted documents (court, numbers, parties, judges, timeline, issues, outcome, authorities, statutes), each field with its sources; null when the case does not exist or is not visible.',
+  })
+  async caseBrief(
+    @CurrentPrincipal() principal: Principal,
+    @Args('caseId', { type: () => ID, description: 'Case id.' }) caseId: string,
+  ): Promise<CaseBriefType | null> {
+    const built = await this.service.caseBrief(principal, caseId);
+    if (!built) return null;
+    const pagesOf = new Map(built.documents.map((d) => [d.documentId, d.pages]));
+    return toCaseBriefType(
+      built.brief,
+      built.documents.map((d) => d.documentId),
+      (documentId, offset) => {
+        const pages = documentId ? pagesOf.get(documentId) : undefined;
+        return pages && pages.length > 0 ? pageAt(pages, offset) : null;
+      },
+    );
   }
 
   @ResolveField('job', () => JobType, { nullable: true, description: 'The extraction job, with its state and progress.' })

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ReadStream } from 'node:fs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { buildBrief, type CaseBrief } from '@amicus/legal-nlp';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
@@ -215,6 +216,17 @@ export class DocumentsService {
     if (docs.length === 0) return [];
     const pages = await this.repo.pagesOf(docs.map((d) => d.id));
     return docs.map((d) => toDocumentText(d, pages.filter((p) => p.documentId === d.id)));
+  }
+
+  /**
+   * The structured brief of a visible case, built from the texts of its extracted documents (every
+   * field with source spans naming the document); null when the case is missing or not visible.
+   */
+  async caseBrief(principal: Principal, caseId: string): Promise<{ brief: CaseBrief; documents: DocumentText[] } | null> {
+    const c = await this.access.findVisibleCase(principal, caseId);
+    if (!c) return null;
+    const documents = await this.caseTexts(c.id);
+    return { brief: buildBrief(documents.map((d) => ({ documentId: d.documentId, text: d.text }))), documents };
   }
 
   /** The extracted text of one visible document; null when missing, invisible or not extracted (yet). */

@@ -168,6 +168,50 @@ describe.skipIf(!databaseAvailable())('documents', () => {
     expect(doc.dates).toContainEqual(expect.objectContaining({ normalized: '2020-03-12', page: 1 }));
   });
 
+  it('builds the case brief from the extracted documents, with sources naming document and page', async () => {
+    const briefCase = await createCase(clerk.token, 'HC-BRIEF');
+    const pdf = await upload(clerk.token, briefCase, judgmentPdf, 'judgment.pdf');
+    const notice = await upload(clerk.token, briefCase, Buffer.from('NOTICE\n\nSmith v Jones is listed for hearing on 4 May 2021.\n'), 'notice.txt', { kind: 'other' });
+    const pdfId = (await settled(pdf.body.document!.id)).id;
+    const noticeId = (await settled(notice.body.document!.id)).id;
+    const data = ok(
+      await t.gql<{
+        caseBrief: {
+          documentIds: string[];
+          parties: Array<{ name: string; sources: Array<{ documentId: string; page: number; start: number; end: number; text: string }> }>;
+          authorities: Array<{ citations: string[]; count: number; citedAt: Array<{ documentId: string; page: number }> }>;
+          timeline: Array<{ date: string; sources: Array<{ documentId: string }> }>;
+          outcome: { disposition: string; sources: Array<{ documentId: string; page: number }> } | null;
+        };
+      }>(
+        `query($id: ID!) { caseBrief(caseId: $id) {
+          documentIds
+          parties { name sources { documentId page start end text } }
+          authorities { citations count citedAt { documentId page } }
+          timeline { date sources { documentId } }
+          outcome { disposition sources { documentId page } }
+        } }`,
+        { id: briefCase },
+        clerk.token,
+      ),
+    );
+    const brief = data.caseBrief;
+    expect(brief.documentIds).toEqual([pdfId, noticeId]);
+    const texts = ok(await t.gql<{ a: { text: string }; b: { text: string } }>(`query($a: ID!, $b: ID!) { a: document(id: $a) { text } b: document(id: $b) { text } }`, { a: pdfId, b: noticeId }, clerk.token));
+    const textOf = (id: string) => (id === pdfId ? texts.a.text : texts.b.text);
+    expect(brief.parties.map((p) => p.name)).toEqual(expect.arrayContaining(['Smith', 'Jones']));
+    for (const party of brief.parties) {
+      for (const s of party.sources) expect(textOf(s.documentId).slice(s.start, s.end)).toBe(s.text);
+    }
+    const donoghue = brief.authorities.find((a) => a.citations.some((c) => c.includes('[1932] AC 562')));
+    expect(donoghue?.citedAt[0]).toMatchObject({ documentId: pdfId, page: 2 });
+    expect(brief.timeline.map((e) => e.date)).toEqual(expect.arrayContaining(['2020-03-12', '2021-05-04']));
+    expect(brief.outcome).toMatchObject({ disposition: 'dismissed', sources: [{ documentId: pdfId, page: 2 }] });
+
+    const outsiderView = await t.gql(`query($id: ID!) { caseBrief(caseId: $id) { documentIds } }`, { id: sealedCaseId }, outsider.token);
+    expect(outsiderView.data).toEqual({ caseBrief: null });
+  });
+
   it('reads a scanned PDF by OCR and flags the page', async () => {
     const scan = await makeScannedPdf([['ORDER OF THE COURT', 'The application is granted.']]);
     const up = await upload(clerk.token, caseId, scan, 'scan.pdf', { kind: 'order' });
