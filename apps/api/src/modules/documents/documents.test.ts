@@ -125,6 +125,11 @@ describe.skipIf(!databaseAvailable())('documents', () => {
     await t?.close();
   });
 
+  it('has no schema drift between the document entities and their migration', async () => {
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query).filter((q) => /document/.test(q))).toEqual([]);
+  });
+
   it('stores a born-digital PDF, extracts its pages and entities, and serves them through GraphQL', async () => {
     const up = await upload(clerk.token, caseId, judgmentPdf, 'judgment.pdf', { title: 'Judgment of 12 March 2020' });
     expect(up.status).toBe(201);
