@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseDuration } from '../src/config/config.loader.js';
@@ -60,6 +61,14 @@ describe.skipIf(testDatabase() !== 'sqlite')('configuration', () => {
   it('production refuses weakened password hashing', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AMICUS_ARGON2_MEMORY_KIB: '1024' })).toThrow(/AMICUS_ARGON2_MEMORY_KIB/);
     expect(loadConfig({ NODE_ENV: 'test', AMICUS_ARGON2_MEMORY_KIB: '1024' }).passwordHashing.memoryKib).toBe(1024);
+  });
+
+  it('.env.example documents every variable the configuration reads', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const loader = readFileSync(new URL('../src/config/config.loader.ts', import.meta.url), 'utf8');
+    const names = new Set([...loader.matchAll(/r\.(?:raw|int|duration|bytes)\('([A-Z_0-9]+)'/g)].map((m) => m[1]));
+    expect(names.size).toBeGreaterThan(10);
+    expect([...names].filter((n) => !new RegExp(`^#? ?${n}=`, 'm').test(example))).toEqual([]);
   });
 
   it('the server process refuses to start on bad configuration and lists the problems', async () => {
