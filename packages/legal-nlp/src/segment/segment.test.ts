@@ -220,7 +220,13 @@ describe('segment: robustness', () => {
     for (const s of seg.sentences) expect(s.text.length).toBeLessThanOrEqual(1000);
     const noSpace = 'x.'.repeat(2_500_000);
     expect(segment(noSpace).sentences.length).toBeGreaterThan(1000);
-  });
+  }, 60_000);
+
+  it('gets through a megabyte of spaces between sentences (bounded look-behind)', () => {
+    const text = 'The appeal is dismissed. ' + ' '.repeat(1_000_000) + '1. Next paragraph.';
+    const seg = segment(text);
+    expect(seg.sentences.map((s) => s.text)).toEqual(['The appeal is dismissed.', '1. Next paragraph.']);
+  }, 60_000);
 
   it('splits non-English text, including Hindi at the danda', () => {
     expect(texts('अपील खारिज की जाती है। लागत नहीं दी जाएगी।')).toEqual(['अपील खारिज की जाती है।', 'लागत नहीं दी जाएगी।']);
@@ -273,7 +279,7 @@ describe.skipIf(!existsSync(dataDir))('segment: real judgments from the shared d
       expect(mean).toBeGreaterThan(8);
       expect(mean).toBeLessThan(80);
     }
-  });
+  }, 60_000);
 
   it('keeps known abbreviations of the Indian judgments inside their sentences', async () => {
     const [first] = await firstRecords('in-abs.train.jsonl.gz', 1);

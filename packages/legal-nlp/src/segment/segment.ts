@@ -51,11 +51,17 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isLower(ch: string): boolean {
+function isLower(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
-function isUpper(ch: string): boolean {
+function isUpper(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
@@ -223,10 +229,30 @@ interface LabelledSpan extends Span {
   label?: string;
 }
 
-const INLINE_LABEL = /(?<=[.?!:;"'”’)\]]\s+)(\[\d{1,4}\]|\d{1,4}\.)(?=\s+["“'‘(]?[A-Z])/g;
+const INLINE_LABEL_CANDIDATE = /\[\d{1,4}\]|\d{1,4}\./g;
+const LABEL_PRECEDER = '.?!:;"\'”’)]';
 
 function labelNumber(label: string): number {
   return parseInt(label.replace(/\D/g, ''), 10);
+}
+
+/**
+ * Whether the candidate label at [at, end) stands between a sentence end and a capitalised word:
+ * "... dismissed. 12. The appellant". Look-behind and look-ahead are bounded so that long runs of spaces
+ * stay linear.
+ */
+function isInlineLabel(text: string, at: number, end: number, limit: number, floor: number): boolean {
+  if (at <= floor || !isSpace(text.charCodeAt(at - 1))) return false;
+  let b = at - 1;
+  const stop = Math.max(floor, at - MAX_SPACE_LOOKAHEAD);
+  while (b > stop && isSpace(text.charCodeAt(b))) b--;
+  if (isSpace(text.charCodeAt(b)) || !LABEL_PRECEDER.includes(text[b])) return false;
+  if (end >= limit || !isSpace(text.charCodeAt(end))) return false;
+  let f = end;
+  const fstop = Math.min(limit, end + MAX_SPACE_LOOKAHEAD);
+  while (f < fstop && isSpace(text.charCodeAt(f))) f++;
+  if (f < limit && '"“\'‘('.includes(text[f])) f++;
+  return f < limit && isUpper(text[f]);
 }
 
 /**
@@ -239,18 +265,19 @@ function splitInlineLabels(text: string, start: number, end: number, state: { la
   const out: LabelledSpan[] = [];
   let current: LabelledSpan = label !== undefined ? { start, end, label } : { start, end };
   const body = text.slice(start, end);
-  INLINE_LABEL.lastIndex = 0;
+  INLINE_LABEL_CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = INLINE_LABEL.exec(body)) !== null) {
-    const num = labelNumber(m[1]);
+  while ((m = INLINE_LABEL_CANDIDATE.exec(body)) !== null) {
+    const at = start + m.index;
+    if (!isInlineLabel(text, at, at + m[0].length, end, start)) continue;
+    const num = labelNumber(m[0]);
     const expected = state.lastLabel === undefined ? num <= 2 : num === state.lastLabel + 1;
     if (!expected) continue;
-    const at = start + m.index;
     let e = at;
     while (e > current.start && isSpace(text.charCodeAt(e - 1))) e--;
     current.end = e;
     out.push(current);
-    current = { start: at, end, label: m[1] };
+    current = { start: at, end, label: m[0] };
     state.lastLabel = num;
   }
   out.push(current);
@@ -369,6 +396,8 @@ function splitSentences(text: string, start: number, end: number, maxChars: numb
     }
     if (isBoundary(text, i, j, m, end, sentStart)) {
       push(sentStart, k);
+      // The next sentence starts after all the whitespace; skipping it here is linear, as the loop resumes there.
+      while (m < end && isSpace(text.charCodeAt(m))) m++;
       sentStart = m;
       i = m - 1;
     } else {
