@@ -1,6 +1,6 @@
 /**
  * `amicus` command line: a thin layer over the Amicus packages.
- * Commands: summarize (here); admin and audit are served by the API package once it provides them.
+ * Commands: summarize (here); admin and audit are delegated to the API package (@amicus/api/cli).
  */
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize.js';
 
@@ -8,14 +8,37 @@ const USAGE = `Usage: amicus <command> [options]
 
 Commands:
   summarize   summarize court judgments with the shipped model (amicus summarize --help)
+  admin       admin create --email EMAIL [--password PASSWORD] [--name NAME]
+  audit       audit verify [--json]: check the hash chain of the audit ledger
 
 Run "amicus <command> --help" for a command's options.
 `;
 
 type Command = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
 
+interface ApiCli {
+  runApiCommand(argv: string[]): Promise<number>;
+}
+
+/** admin/audit commands live with the API (database, users, ledger); loaded only when used. */
+const delegateToApi =
+  (group: string): Command =>
+  async (argv, out) => {
+    const specifier = '@amicus/api/cli';
+    let api: ApiCli;
+    try {
+      api = (await import(specifier)) as ApiCli;
+    } catch (e) {
+      out.err(`amicus ${group}: the API package is not built (${e instanceof Error ? e.message : String(e)}); run \`npm run build\`\n`);
+      return 1;
+    }
+    return api.runApiCommand([group, ...argv]);
+  };
+
 const commands: Record<string, Command> = {
   summarize: runSummarize,
+  admin: delegateToApi('admin'),
+  audit: delegateToApi('audit'),
 };
 
 const io = {

@@ -7,12 +7,13 @@ sequence (or a stack of residual dilated convolutions over it) plus a document v
 states); a small MLP scores each sentence.
 """
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 
 class SentenceScorer(nn.Module):
     def __init__(self, buckets: int, n_scalars: int, emb: int = 64, hidden: int = 128, gru: int = 96, dropout: float = 0.1,
-                 context: str = "conv", dilations=(1, 2, 4, 8, 16)):
+                 context: str = "conv", dilations=(1, 2, 4, 8)):
         super().__init__()
         self.context = context
         self.emb = nn.Embedding(buckets, emb, padding_idx=0)
@@ -28,8 +29,15 @@ class SentenceScorer(nn.Module):
             nn.Linear(ctx + 2 * hidden, hidden), nn.ReLU(), nn.Dropout(dropout), nn.Linear(hidden, 1)
         )
 
-    def sentences(self, tokens: torch.Tensor, scalars: torch.Tensor) -> torch.Tensor:
+    def sentences(self, tokens: torch.Tensor, scalars: torch.Tensor, bags: bool = False) -> torch.Tensor:
         # tokens [B, N, T], scalars [B, N, S] -> [B, N, hidden]
+        if bags:
+            # Same arithmetic as below without materializing [B, N, T, emb] (training speed); not exportable.
+            B, N, T = tokens.shape
+            flat = tokens.reshape(B * N, T)
+            mean = F.embedding_bag(flat, self.emb.weight, mode="mean", padding_idx=0).view(B, N, -1)
+            mx = F.embedding_bag(flat, self.emb.weight, mode="max", padding_idx=0).view(B, N, -1)
+            return self.sent(torch.cat([mean, mx, scalars], -1))
         mask = (tokens > 0).to(scalars.dtype).unsqueeze(-1)
         e = self.emb(tokens)
         count = mask.sum(-2)
@@ -37,8 +45,8 @@ class SentenceScorer(nn.Module):
         mx = (e + (mask - 1.0) * 1e4).max(-2).values * (count > 0).to(scalars.dtype)
         return self.sent(torch.cat([mean, mx, scalars], -1))
 
-    def score(self, tokens, scalars, lengths=None):
-        h = self.sentences(tokens, scalars)
+    def score(self, tokens, scalars, lengths=None, bags: bool = False):
+        h = self.sentences(tokens, scalars, bags)
         B, N, _ = h.shape
         if self.context != "gru":
             if lengths is None:
@@ -50,8 +58,8 @@ class SentenceScorer(nn.Module):
             x = h.transpose(1, 2)
             mt = m.transpose(1, 2)
             for conv in self.convs:
-                x = (x + self.drop(torch.relu(conv(x)))) * mt
-            g = x.transpose(1, 2)
+                x = (x + torch.relu(conv(x))) * mt
+            g = self.drop(x.transpose(1, 2))
         elif lengths is None:
             g, _ = self.gru(h)
             doc = h.mean(1, keepdim=True)

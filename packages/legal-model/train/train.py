@@ -125,6 +125,72 @@ def sha256(path):
     return h.hexdigest()
 
 
+def export(model, spec, feature_spec, args, va_docs, va_tok, va_sc, va_eval, m32):
+    """Exports ONNX, quantizes, checks both on validation through onnxruntime, writes the model directory."""
+    model.eval()
+
+    # Export, then quantize if that keeps validation quality.
+    fp32 = os.path.join(args.work, "model.fp32.onnx")
+    int8 = os.path.join(args.work, "model.int8.onnx")
+    ex_tok = torch.randint(1, spec["hashBuckets"], (7, 5))
+    ex_sc = torch.rand(7, len(spec["scalars"]))
+    torch.onnx.export(model, (ex_tok, ex_sc), fp32, dynamo=False, opset_version=17,
+                      input_names=["tokens", "scalars"], output_names=["logits"],
+                      dynamic_axes={"tokens": {0: "sentences", 1: "tokens"}, "scalars": {0: "sentences"}, "logits": {0: "sentences"}})
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    import onnxruntime as ort
+
+    quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, reduce_range=True)
+
+    def ort_metrics(path):
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = args.threads
+        sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
+        return evaluate(predict(lambda t, s: sess.run(None, {"tokens": t, "scalars": s})[0], va_docs, va_tok, va_sc), va_eval)
+
+    m8 = ort_metrics(int8)  # fp32 ONNX equals the torch model up to float rounding: m32 is its score
+    print("onnx int8", json.dumps(m8), flush=True)
+    use_int8 = objective(m8) >= objective(m32) - 0.002
+    chosen = int8 if use_int8 else fp32
+
+    os.makedirs(args.model_dir, exist_ok=True)
+    shutil.copyfile(chosen, os.path.join(args.model_dir, "model.onnx"))
+    with open(os.path.join(args.model_dir, "features.json"), "w") as f:
+        json.dump(feature_spec, f, indent=2)
+        f.write("\n")
+    files = [{"path": p, "sha256": sha256(os.path.join(args.model_dir, p)), "bytes": os.path.getsize(os.path.join(args.model_dir, p))}
+             for p in ("model.onnx", "features.json")]
+    manifest = {
+        "name": "amicus-legal-extractive",
+        "version": args.version,
+        "task": "extractive-summarization",
+        "description": "Scores each sentence of a court judgment for inclusion in an extractive summary.",
+        "files": files,
+        "inputs": [
+            {"name": "tokens", "type": "int64", "shape": ["sentences", "tokens"], "description": "hashed token ids per sentence, 0 = padding"},
+            {"name": "scalars", "type": "float32", "shape": ["sentences", len(spec["scalars"])], "description": "per-sentence scalar features (features.json)"},
+        ],
+        "outputs": [{"name": "logits", "type": "float32", "shape": ["sentences"], "description": "inclusion score per sentence"}],
+        "quantization": "int8 dynamic (reduce_range)" if use_int8 else "none",
+        "features": feature_spec["version"],
+    }
+    with open(os.path.join(args.model_dir, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+    return {"val_fp32": m32, "onnx_int8": m8, "shipped": "int8" if use_int8 else "fp32",
+            "bytes": {"fp32": os.path.getsize(fp32), "int8": os.path.getsize(int8)}}
+
+
+def write_report(args, seconds, base, history, exported, tr_docs, va_docs, tr_lab, model):
+    report = {
+        "args": vars(args), "seconds": seconds, "baselines": base, "history": history, **exported,
+        "train_docs": len(tr_docs), "val_docs": len(va_docs), "train_sentences": int(len(tr_lab)),
+        "params": sum(p.numel() for p in model.parameters()),
+    }
+    with open(os.path.join(args.work, "report.json"), "w") as f:
+        json.dump(report, f, indent=2)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
@@ -157,7 +223,12 @@ def main():
     va_docs, va_tok, va_sc, va_lab, va_eval = load_split(args.data, "val", spec)
     print(f"train {len(tr_docs)} docs / {len(tr_lab)} sentences ({tr_lab.mean():.3f} positive); val {len(va_docs)} docs", flush=True)
 
-    base = baselines(va_docs, va_lab, va_eval)
+    cache = os.path.join(args.data, "baselines.json")
+    if os.path.exists(cache):
+        base = json.load(open(cache))
+    else:
+        base = baselines(va_docs, va_lab, va_eval)
+        json.dump(base, open(cache, "w"), indent=2)
     print("baselines", json.dumps(base), flush=True)
 
     model = SentenceScorer(spec["hashBuckets"], len(spec["scalars"]), args.emb, args.hidden, args.gru, context=args.context)
@@ -168,15 +239,15 @@ def main():
 
     def torch_scores(tok, sc):
         with torch.no_grad():
-            return model(torch.from_numpy(tok), torch.from_numpy(sc)).numpy()
+            return model.score(torch.from_numpy(tok)[None], torch.from_numpy(sc)[None], bags=True)[0].numpy()
 
     best, best_state, history = -1.0, None, []
     for epoch in range(args.epochs):
         model.train()
-        total, count, t0 = 0.0, 0, time.time()
+        total, count, step, t0 = 0.0, 0, 0, time.time()
         for idx in batches(tr_docs, args.batch_sentences, rng):
             tok, sc, lab, lengths = make_batch(idx, tr_docs, tr_tok, tr_sc, tr_lab)
-            logits = model.score(tok, sc, lengths)
+            logits = model.score(tok, sc, lengths, bags=True)
             mask = (torch.arange(lab.shape[1])[None, :] < lengths[:, None]).float()
             loss = (loss_fn(logits, lab) * mask).sum() / mask.sum()
             opt.zero_grad()
@@ -186,6 +257,9 @@ def main():
             sched.step()
             total += float(loss.detach()) * float(mask.sum())
             count += float(mask.sum())
+            step += 1
+            if step % 100 == 0:
+                print(f"  step {step}/{n_batches} loss {total / count:.4f} ({time.time() - t0:.0f} s)", flush=True)
         model.eval()
         metrics = evaluate(predict(torch_scores, va_docs, va_tok, va_sc), va_eval)
         obj = objective(metrics)
@@ -193,71 +267,15 @@ def main():
         print(f"epoch {epoch + 1} loss {total / count:.4f} val {json.dumps(metrics)} ({time.time() - t0:.0f} s)", flush=True)
         if obj > best:
             best, best_state = obj, {k: v.clone() for k, v in model.state_dict().items()}
+            exported = export(model, spec, feature_spec, args, va_docs, va_tok, va_sc, va_eval, metrics)
+            exported["epoch"] = epoch + 1
+            train_seconds = time.time() - started
+            write_report(args, train_seconds, base, history, exported, tr_docs, va_docs, tr_lab, model)
         if (time.time() - started) / 60 > args.max_minutes:
             print("time budget reached; stopping", flush=True)
             break
-    model.load_state_dict(best_state)
-    model.eval()
-    train_seconds = time.time() - started
-
-    # Export, then quantize if that keeps validation quality.
-    fp32 = os.path.join(args.work, "model.fp32.onnx")
-    int8 = os.path.join(args.work, "model.int8.onnx")
-    ex_tok = torch.randint(1, spec["hashBuckets"], (7, 5))
-    ex_sc = torch.rand(7, len(spec["scalars"]))
-    torch.onnx.export(model, (ex_tok, ex_sc), fp32, dynamo=False, opset_version=17,
-                      input_names=["tokens", "scalars"], output_names=["logits"],
-                      dynamic_axes={"tokens": {0: "sentences", 1: "tokens"}, "scalars": {0: "sentences"}, "logits": {0: "sentences"}})
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    import onnxruntime as ort
-
-    quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, reduce_range=True)
-
-    def ort_metrics(path):
-        so = ort.SessionOptions()
-        so.intra_op_num_threads = args.threads
-        sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
-        return evaluate(predict(lambda t, s: sess.run(None, {"tokens": t, "scalars": s})[0], va_docs, va_tok, va_sc), va_eval)
-
-    m32, m8 = ort_metrics(fp32), ort_metrics(int8)
-    print("onnx fp32", json.dumps(m32), "\nonnx int8", json.dumps(m8), flush=True)
-    use_int8 = objective(m8) >= objective(m32) - 0.002
-    chosen = int8 if use_int8 else fp32
-
-    os.makedirs(args.model_dir, exist_ok=True)
-    shutil.copyfile(chosen, os.path.join(args.model_dir, "model.onnx"))
-    with open(os.path.join(args.model_dir, "features.json"), "w") as f:
-        json.dump(feature_spec, f, indent=2)
-        f.write("\n")
-    files = [{"path": p, "sha256": sha256(os.path.join(args.model_dir, p)), "bytes": os.path.getsize(os.path.join(args.model_dir, p))}
-             for p in ("model.onnx", "features.json")]
-    manifest = {
-        "name": "amicus-legal-extractive",
-        "version": args.version,
-        "task": "extractive-summarization",
-        "description": "Scores each sentence of a court judgment for inclusion in an extractive summary.",
-        "files": files,
-        "inputs": [
-            {"name": "tokens", "type": "int64", "shape": ["sentences", "tokens"], "description": "hashed token ids per sentence, 0 = padding"},
-            {"name": "scalars", "type": "float32", "shape": ["sentences", len(spec["scalars"])], "description": "per-sentence scalar features (features.json)"},
-        ],
-        "outputs": [{"name": "logits", "type": "float32", "shape": ["sentences"], "description": "inclusion score per sentence"}],
-        "quantization": "int8 dynamic (reduce_range)" if use_int8 else "none",
-        "features": feature_spec["version"],
-    }
-    with open(os.path.join(args.model_dir, "manifest.json"), "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
-    report = {
-        "args": vars(args), "train_seconds": train_seconds, "baselines": base, "history": history,
-        "onnx_fp32": m32, "onnx_int8": m8, "shipped": "int8" if use_int8 else "fp32",
-        "bytes": {"fp32": os.path.getsize(fp32), "int8": os.path.getsize(int8)},
-        "train_docs": len(tr_docs), "val_docs": len(va_docs), "train_sentences": int(len(tr_lab)),
-        "params": sum(p.numel() for p in model.parameters()),
-    }
-    with open(os.path.join(args.work, "report.json"), "w") as f:
-        json.dump(report, f, indent=2)
-    print(f"done: trained in {train_seconds / 60:.1f} min, shipped {report['shipped']} ({os.path.getsize(chosen)} bytes)", flush=True)
+    write_report(args, time.time() - started, base, history, exported, tr_docs, va_docs, tr_lab, model)
+    print(f"done in {(time.time() - started) / 60:.1f} min; shipped epoch {exported['epoch']} ({exported['shipped']})", flush=True)
 
 
 if __name__ == "__main__":
