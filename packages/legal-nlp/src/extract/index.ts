@@ -1,15 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { ExtractionError } from './errors.js';
 import { decodeText, cleanText } from './decode.js';
 import { docxToText } from './docx.js';
 import { htmlToText } from './html.js';
 import { OcrEngine } from './ocr.js';
-import { openPdf, pdfPages } from './pdf.js';
+import { openPdf, pdfPages, type PageProgress } from './pdf.js';
 import { sniffType, MEDIA_TYPES, type MediaType } from './sniff.js';
 
 export { ExtractionError, EXTRACTION_ERROR_CODES, isExtractionError, type ExtractionErrorCode } from './errors.js';
 export { sniffType, SNIFF_BYTES, MEDIA_TYPES, type SniffResult, type DocumentKind, type MediaType } from './sniff.js';
 export { englishLangPath } from './ocr.js';
-export { layoutPageText } from './pdf.js';
+export { layoutPageText, type PageProgress } from './pdf.js';
 export { htmlToText } from './html.js';
 
 export interface ExtractedPage {
@@ -43,10 +44,14 @@ export interface ExtractOptions {
   ocrPageTimeoutMs?: number;
   /** Read pages without a text layer, and images, by OCR (default true). */
   ocr?: boolean;
+  /** OCR workers (threads) reading pages of one PDF in parallel (default: 2, or 1 on a single-core machine). */
+  ocrWorkers?: number;
   /** Rendering resolution for OCR of PDF pages (default 300). */
   ocrDpi?: number;
   /** Working directory for the OCR engine (default: a directory under the OS temp dir). */
   ocrCachePath?: string;
+  /** Called before each page of a PDF is read, and again before a page goes through OCR (for progress reports). */
+  onPage?: (event: PageProgress) => void;
   /** ZIP (DOCX) limits: total uncompressed bytes (default 256 MiB), entries (default 5000), ratio (default 200). */
   maxUncompressedBytes?: number;
   maxZipEntries?: number;
@@ -86,13 +91,13 @@ function assemble(mediaType: MediaType, pageTexts: PageText[], warnings: string[
   return { mediaType, text, pages, ocrPages: pages.filter((p) => p.ocr).length, warnings };
 }
 
-async function extract(bytes: Uint8Array, opts: Required<Omit<ExtractOptions, 'ocrCachePath'>> & { ocrCachePath?: string }, deadline: number, engines: OcrEngine[]): Promise<ExtractedDocument> {
+async function extract(bytes: Uint8Array, opts: Required<Omit<ExtractOptions, 'ocrCachePath' | 'onPage'>> & Pick<ExtractOptions, 'ocrCachePath' | 'onPage'>, deadline: number, engines: OcrEngine[]): Promise<ExtractedDocument> {
   const sniffed = sniffType(bytes.subarray(0, 8192));
   if (!sniffed) throw new ExtractionError('UNSUPPORTED_TYPE', 'The file is not a PDF, Word document, text, HTML or image');
   const warnings: string[] = [];
-  const engine = (): OcrEngine => {
-    if (engines.length === 0) engines.push(new OcrEngine({ pageTimeoutMs: opts.ocrPageTimeoutMs, cachePath: opts.ocrCachePath }));
-    return engines[0];
+  const engine = (lane = 0): OcrEngine => {
+    while (engines.length <= lane) engines.push(new OcrEngine({ pageTimeoutMs: opts.ocrPageTimeoutMs, cachePath: opts.ocrCachePath }));
+    return engines[lane];
   };
   switch (sniffed.kind) {
     case 'pdf': {
@@ -104,7 +109,9 @@ async function extract(bytes: Uint8Array, opts: Required<Omit<ExtractOptions, 'o
           ocr: opts.ocr,
           deadline,
           engine,
+          ocrWorkers: opts.ocrWorkers,
           warnings,
+          onPage: opts.onPage,
         });
         return assemble(MEDIA_TYPES.pdf, pages, warnings);
       } finally {
@@ -147,7 +154,7 @@ async function extract(bytes: Uint8Array, opts: Required<Omit<ExtractOptions, 'o
  */
 export async function extractText(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ExtractOptions;
-  const opts = { ...DEFAULT_EXTRACT_LIMITS, ocr: true, ...given };
+  const opts = { ...DEFAULT_EXTRACT_LIMITS, ocr: true, ocrWorkers: Math.min(2, availableParallelism()), ...given };
   if (bytes.byteLength === 0) throw new ExtractionError('EMPTY', 'The file is empty');
   if (bytes.byteLength > opts.maxBytes) {
     throw new ExtractionError('TOO_LARGE', `The file is ${bytes.byteLength} bytes (limit ${opts.maxBytes})`);

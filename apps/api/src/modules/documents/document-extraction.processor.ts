@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { extractEntities, extractText, isExtractionError } from '@amicus/legal-nlp';
+import { extractEntities, extractText, isExtractionError, type PageProgress } from '@amicus/legal-nlp';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { inTransaction } from '../../database/transaction.js';
 import { PermanentJobError } from '../jobs/job.exception.js';
@@ -61,16 +61,17 @@ export class DocumentExtractionProcessor implements OnModuleInit {
       if (sha256Hex(bytes) !== doc.sha256) {
         throw new PermanentJobError('BLOB_INTEGRITY', `The stored original of document ${doc.id} does not match its sha256`);
       }
-      await job.progress(15, doc.mediaType === 'application/pdf' ? 'reading pages (OCR where a page has no text layer)' : 'reading text');
+      await job.progress(10, 'extracting');
       const limits = this.config.documents;
       const extracted = await extractText(bytes, {
         maxBytes: Math.max(limits.maxUploadBytes, bytes.byteLength),
         maxPages: limits.maxPages,
         timeoutMs: limits.extractTimeoutMs,
         ocrPageTimeoutMs: limits.ocrPageTimeoutMs,
+        onPage: pageReporter(job),
       });
       job.throwIfCancelled();
-      await job.progress(75, extracted.ocrPages > 0 ? `entities (OCR read ${extracted.ocrPages}/${extracted.pages.length} pages)` : 'entities');
+      await job.progress(75, 'entities');
       const entities = extractEntities(extracted.text);
       const pages = extracted.pages.map((p) =>
         Object.assign(new DocumentPageEntity(), {
@@ -115,6 +116,21 @@ export class DocumentExtractionProcessor implements OnModuleInit {
       throw error;
     }
   }
+}
+
+/**
+ * Reports page progress of an extraction to the job (between 10 and 70 %): every OCR page
+ * ("ocr page 3/12"), and text pages at most once per percent. Reports never block extraction;
+ * a cancellation is noticed at the next stage.
+ */
+function pageReporter(job: JobContext<unknown>): (event: PageProgress) => void {
+  let last = -1;
+  return ({ page, pages, ocr }) => {
+    const percent = 10 + Math.floor((60 * (page - 1)) / Math.max(1, pages));
+    if (!ocr && percent === last) return;
+    last = percent;
+    job.progress(percent, ocr ? `ocr page ${page}/${pages}` : `page ${page}/${pages}`).catch(() => undefined);
+  };
 }
 
 /** Number of the page whose text contains `offset` (the last page starting at or before it). */

@@ -11,7 +11,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { UserRole } from '../users/user.entity.js';
 import { DocumentExtractionProcessor } from './document-extraction.processor.js';
 import { DocumentsService } from './documents.service.js';
-import type { JobContext } from '../jobs/job-queue.js';
+import type { JobContext, JobQueue } from '../jobs/job-queue.js';
+import { JOB_QUEUE } from '../jobs/job-queue.token.js';
 
 const LIMIT = 2 * 1024 * 1024;
 
@@ -219,10 +220,17 @@ describe.skipIf(!databaseAvailable())('documents', () => {
 
   it('reads a scanned PDF by OCR and flags the page', async () => {
     const scan = await makeScannedPdf([['ORDER OF THE COURT', 'The application is granted.']]);
+    const stages: string[] = [];
+    const unsubscribe = t.app.get<JobQueue>(JOB_QUEUE).onProgress((e) => {
+      if (e.stage) stages.push(e.stage);
+    });
     const up = await upload(clerk.token, caseId, scan, 'scan.pdf', { kind: 'order' });
     expect(up.status).toBe(201);
     const done = await settled(up.body.document!.id);
-    expect(done).toMatchObject({ extractionStatus: 'DONE', pages: 1, ocr: true });
+    unsubscribe();
+    expect(done).toMatchObject({ extractionStatus: 'DONE', pages: 1, ocr: true, job: { state: 'SUCCEEDED' } });
+    expect(stages).toEqual(expect.arrayContaining(['reading', 'page 1/1', 'ocr page 1/1', 'entities', 'storing']));
+    expect(stages.indexOf('ocr page 1/1')).toBeLessThan(stages.indexOf('entities'));
     const data = ok(
       await t.gql<{ document: { text: string; pageTexts: { edges: Array<{ node: { ocr: boolean } }> } } }>(
         `query($id: ID!) { document(id: $id) { text pageTexts { edges { node { ocr } } } } }`,
