@@ -60,11 +60,13 @@ const CITATION_PATTERNS: RegExp[] = [
   /\b(?:19|20)\d{2}\s+(?:\(\d{1,2}\)\s+)?S\.?\s?C\.?\s?R\.?\s+\d{1,5}\b/g,
 ];
 
-const NAME_WORD = "(?:[A-Z][\\w.&'’-]*|&)";
-const NAME_LINK = '(?:of|and|for|the|in|de|von|van|da|del)';
+const NAME_WORD = "(?:[A-Z][\\w.&'’-]{0,40}|&)";
+// "and" is not a link: "Smith v Jones and Brown v Green" names four parties, not three.
+const NAME_LINK = '(?:of|for|the|de|von|van|da|del)';
 // Names never run across a line break: summaries put one sentence on a line.
 const NAME = `${NAME_WORD}(?:[^\\S\\n]+(?:${NAME_WORD}|${NAME_LINK})){0,7}`;
-const PARTY_RE = new RegExp(`(${NAME})[^\\S\\n]+(?:v|vs|versus)\\.?[^\\S\\n]+(${NAME})`, 'g');
+// A name starts at a word start (the look-behind keeps matching linear on long runs of letters).
+const PARTY_RE = new RegExp(`(?<![\\w.&'’-])(${NAME})[^\\S\\n]+(?:v|vs|versus)\\.?[^\\S\\n]+(${NAME})`, 'g');
 const LEADING_NOISE = new Set(['In', 'See', 'And', 'But', 'Also', 'Per', 'Following', 'Applying', 'Cf', 'Cf.', 'The', 'Thus', 'In re', 'Re', 'Also,', 'Case', 'Decision', 'Under', 'As', 'That', 'This', 'Then', 'By', 'On', 'From', 'Unlike']);
 const TRAILING_LINKS = new RegExp(`(?:\\s+${NAME_LINK})+$|[.,]+$`);
 

@@ -18,6 +18,14 @@ describe('extractFacts', () => {
     for (const f of facts) expect(SOURCE.slice(f.start, f.end)).toBe(f.text);
     expect(facts.find((f) => f.kind === 'date')?.normalized).toBe('2006-12-13');
   });
+
+  it('separates parties of consecutive case names and stays linear on long runs of capitals', () => {
+    const parties = extractFacts('In Smith v. Jones and Brown v Green Ltd, the court followed State of Bombay v. Union of India.')
+      .filter((f) => f.kind === 'party')
+      .map((f) => f.text);
+    expect(parties).toEqual(['Smith', 'Jones', 'Brown', 'Green Ltd', 'State of Bombay', 'Union of India']);
+    expect(extractFacts('A'.repeat(1_000_000))).toEqual([]);
+  }, 60_000);
 });
 
 describe('checkFaithfulness with the regular-expression extractor', () => {
