@@ -185,6 +185,7 @@ export async function pdfPages(doc: PDFDocumentProxy, options: PdfOptions): Prom
   const needOcr: number[] = [];
   for (let number = 1; number <= doc.numPages; number++) {
     checkDeadline(options.deadline);
+    options.onPage?.({ page: number, pages: doc.numPages, ocr: false });
     let page: PDFPageProxy;
     try {
       page = await doc.getPage(number);
@@ -208,6 +209,7 @@ export async function pdfPages(doc: PDFDocumentProxy, options: PdfOptions): Prom
     while (!failed && next < needOcr.length) {
       const number = needOcr[next++];
       checkDeadline(options.deadline);
+      options.onPage?.({ page: number, pages: doc.numPages, ocr: true });
       const page = await doc.getPage(number);
       let image: Buffer;
       try {
