@@ -59,7 +59,7 @@ export class BullmqJobQueue extends BaseJobQueue {
       this.worker = null;
     }
     await this.queue.close();
-    await Promise.allSettled([this.connection.quit(), this.workerConnection?.quit()]);
+    await Promise.allSettled([this.connection.quit(), this.workerConnection?.quit(), this.events.close()]);
   }
 
   protected async deliver(id: string, priority: number, delayMs: number, attempt: number): Promise<void> {

@@ -19,7 +19,10 @@ export class DatabaseJobQueue extends BaseJobQueue {
   }
 
   async stop(graceMs = 10_000): Promise<void> {
-    if (!this.running) return;
+    if (!this.running) {
+      await this.events.close();
+      return;
+    }
     this.running = false;
     this.wake?.();
     await this.loop;
@@ -27,6 +30,7 @@ export class DatabaseJobQueue extends BaseJobQueue {
     const timer = setTimeout(() => this.executor.abortAll(), graceMs);
     await all;
     clearTimeout(timer);
+    await this.events.close();
   }
 
   protected async deliver(): Promise<void> {
