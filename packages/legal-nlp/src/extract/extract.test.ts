@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractText, ExtractionError, sniffType, englishLangPath, type ExtractionErrorCode } from './index.js';
 import {
   makeDocx,
@@ -26,6 +26,9 @@ async function codeOf(promise: Promise<unknown>): Promise<ExtractionErrorCode | 
 }
 
 const OCR_TIMEOUT = 120_000;
+
+// Generating full-page scans and starting OCR workers takes seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('extractText: born-digital PDF', () => {
   it('reads the text layer with page boundaries kept as offsets', async () => {
