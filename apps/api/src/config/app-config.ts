@@ -44,8 +44,13 @@ export class AppConfig {
   maxRequestBytes: number;
   loginRateLimit: RateLimitConfig;
   passwordHashing: PasswordHashingConfig;
+  /** Directory of the summarization model (AMICUS_MODEL_DIR); default: the shipped model of @amicus/legal-model. */
   modelDir?: string;
   inferenceThreads: number;
+  /** Directory of the court's own draft templates (AMICUS_TEMPLATES_DIR), read besides the shipped ones. */
+  templatesDir?: string;
+  /** Disclosure line printed on exported drafts with machine-made text (AMICUS_DISCLOSURE_TEXT); default: @amicus/prompts' line. */
+  disclosureText?: string;
   /** Serve the built web app (when its dist directory exists). */
   serveWeb: boolean;
   /** Directory of the built web app; default: the @amicus/web package's dist directory. */

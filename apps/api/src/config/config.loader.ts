@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
@@ -157,6 +158,14 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const modelDir = r.raw('AMICUS_MODEL_DIR');
   const inferenceThreads = r.int('AMICUS_INFERENCE_THREADS', Math.max(1, Math.min(4, availableParallelism())), 1, 256);
 
+  const templatesDirRaw = r.raw('AMICUS_TEMPLATES_DIR');
+  const templatesDir = templatesDirRaw === undefined ? undefined : isAbsolute(templatesDirRaw) ? templatesDirRaw : resolve(cwd, templatesDirRaw);
+  if (templatesDir !== undefined && !(existsSync(templatesDir) && statSync(templatesDir).isDirectory())) {
+    r.problems.push(`AMICUS_TEMPLATES_DIR must be an existing directory (got "${templatesDirRaw}")`);
+  }
+  const disclosureText = r.raw('AMICUS_DISCLOSURE_TEXT');
+  if (disclosureText !== undefined && disclosureText.length > 1000) r.problems.push('AMICUS_DISCLOSURE_TEXT must be at most 1000 characters');
+
   const serveWebRaw = r.raw('AMICUS_SERVE_WEB') ?? 'true';
   if (serveWebRaw !== 'true' && serveWebRaw !== 'false') r.problems.push(`AMICUS_SERVE_WEB must be true or false (got "${serveWebRaw}")`);
 
@@ -195,6 +204,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     passwordHashing: { memoryKib, timeCost, parallelism: 1 },
     ...(modelDir ? { modelDir: isAbsolute(modelDir) ? modelDir : resolve(cwd, modelDir) } : {}),
     inferenceThreads,
+    ...(templatesDir ? { templatesDir } : {}),
+    ...(disclosureText ? { disclosureText } : {}),
     serveWeb: serveWebRaw !== 'false',
     ...(r.raw('AMICUS_WEB_DIR') ? { webDir: resolve(cwd, r.raw('AMICUS_WEB_DIR') as string) } : {}),
     jobs,

@@ -10,6 +10,8 @@ import { UserEntity } from '../modules/users/user.entity.js';
 import { JobEntity } from '../modules/jobs/job.entity.js';
 import { AuditEntryEntity } from '../modules/audit/audit.entity.js';
 import { DocumentEntity, DocumentMentionEntity, DocumentPageEntity } from '../modules/documents/document.entity.js';
+import { DraftEntity, DraftVersionEntity } from '../modules/drafts/draft.entity.js';
+import { SummaryEntity } from '../modules/summaries/summary.entity.js';
 
 export const entities = [
   UserEntity,
@@ -24,4 +26,7 @@ export const entities = [
   DocumentEntity,
   DocumentPageEntity,
   DocumentMentionEntity,
+  SummaryEntity,
+  DraftEntity,
+  DraftVersionEntity,
 ];

@@ -12,6 +12,8 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The content of an upload is of a type the API does not accept (HTTP 415). */
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** A draft cannot be approved: machine-made sentences without a valid source, or citations not in the record. */
+  UNANCHORED_CONTENT = 'UNANCHORED_CONTENT',
   QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

@@ -5,5 +5,7 @@ import { InitialSchema1764478800000 } from './1764478800000-initial-schema.js';
 import { CreateJobs1764480000000 } from '../../modules/jobs/migrations/1764480000000-create-jobs.js';
 import { CreateAuditLog1764480060000 } from '../../modules/audit/migrations/1764480060000-create-audit-log.js';
 import { CreateDocuments1764480120000 } from '../../modules/documents/migrations/1764480120000-create-documents.js';
+import { CreateSummaries1764480180000 } from '../../modules/summaries/migrations/1764480180000-create-summaries.js';
+import { CreateDrafts1764480240000 } from '../../modules/drafts/migrations/1764480240000-create-drafts.js';
 
-export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000];
+export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000];

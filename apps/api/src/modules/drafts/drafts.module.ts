@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '../cases/cases.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { SummariesModule } from '../summaries/summaries.module.js';
+import { DraftEntity, DraftVersionEntity } from './draft.entity.js';
+import { DraftsController } from './drafts.controller.js';
+import { CaseDraftsResolver, DraftsResolver } from './drafts.resolver.js';
+import { DraftsService } from './drafts.service.js';
+import { templatesProvider } from './templates.provider.js';
+
+/**
+ * Drafting from versioned templates (@amicus/prompts): templates loaded and validated at boot from
+ * the shipped directory and AMICUS_TEMPLATES_DIR, drafts with versions, approval behind the signing
+ * gate, DOCX/PDF export of approved drafts.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([DraftEntity, DraftVersionEntity]), CasesModule, DocumentsModule, SummariesModule],
+  controllers: [DraftsController],
+  providers: [templatesProvider, DraftsService, DraftsResolver, CaseDraftsResolver],
+  exports: [DraftsService],
+})
+export class DraftsModule {}

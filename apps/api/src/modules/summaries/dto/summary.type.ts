@@ -1,0 +1,176 @@
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CaseBriefType } from '../../documents/dto/case-brief.type.js';
+import type { StoredSummarySentence, StoredSummarySource, SummaryEntity } from '../summary.entity.js';
+
+/** Summary length presets (GraphQL values; the job stores them in lower case). */
+export enum SummaryLengthInput {
+  SHORT = 'short',
+  STANDARD = 'standard',
+  DETAILED = 'detailed',
+}
+
+registerEnumType(SummaryLengthInput, {
+  name: 'SummaryLength',
+  description: 'Summary length: SHORT (about 150 words), STANDARD (about 10% of each document), DETAILED (about 25%).',
+});
+
+@ObjectType('SummarySentence', { description: 'A sentence of a summary with its source: the span of one document’s extracted text it was taken from.' })
+export class SummarySentenceType {
+  @Field({ description: 'The sentence, exactly as it stands in the document text.' })
+  text: string;
+
+  @Field(() => ID, { description: 'The source document.' })
+  documentId: string;
+
+  @Field(() => Int, { description: 'Page of the document the sentence starts on.' })
+  page: number;
+
+  @Field(() => Int, { description: 'Offset (UTF-16) of the first character in the document text (`Document.text`).' })
+  start: number;
+
+  @Field(() => Int, { description: 'Offset just after the last character: `Document.text` sliced from `start` to `end` is `text`.' })
+  end: number;
+
+  @Field(() => Int, { description: 'Index of the source paragraph in the document.' })
+  paragraph: number;
+
+  @Field(() => Float, { description: 'The model’s score of the sentence, 0 to 1.' })
+  score: number;
+}
+
+@ObjectType('SummarySource', { description: 'A document a summary was made from.' })
+export class SummarySourceType {
+  @Field(() => ID, { description: 'The document.' })
+  documentId: string;
+
+  @Field({ description: 'sha256 of the document’s original bytes when it was summarized.' })
+  sha256: string;
+
+  @Field(() => Int, { description: 'Words in the document’s extracted text.' })
+  words: number;
+}
+
+@ObjectType('SummaryModel', { description: 'The model that made a summary.' })
+export class SummaryModelType {
+  @Field({ description: 'Model name.' })
+  name: string;
+
+  @Field({ description: 'Model version.' })
+  version: string;
+
+  @Field({ description: 'sha256 of the model’s manifest (which holds the sha256 of every model file).' })
+  sha256: string;
+}
+
+@ObjectType('Summary', { description: 'One version of the summary of a case or of one of its documents; versions are kept.' })
+export class SummaryType {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+
+  @Field(() => ID, { description: 'The case.' })
+  caseId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The summarized document; null for a summary of the whole case.' })
+  documentId: string | null;
+
+  @Field(() => Int, { description: 'Version, counting up from 1 per case (or per document).' })
+  version: number;
+
+  @Field({ description: 'Length setting: short, standard, detailed, or words:N.' })
+  length: string;
+
+  @Field(() => Int, { description: 'Words in the summary.' })
+  words: number;
+
+  @Field(() => [SummarySentenceType], { description: 'The summary sentences, document by document, in document order.' })
+  sentences: SummarySentenceType[];
+
+  @Field(() => CaseBriefType, { description: 'The structured brief built from the same documents.' })
+  brief: CaseBriefType;
+
+  @Field(() => [SummarySourceType], { description: 'The documents summarized.' })
+  sources: SummarySourceType[];
+
+  @Field(() => SummaryModelType, { description: 'The model used.' })
+  model: SummaryModelType;
+
+  @Field({ description: 'JSON text of the settings used (length, budget of each document).' })
+  settings: string;
+
+  @Field({ description: 'sha256 of the canonical JSON of the sentences and brief (recorded in the ledger).' })
+  outputSha256: string;
+
+  @Field(() => ID, { description: 'The job that made it.' })
+  jobId: string;
+
+  @Field(() => ID, { nullable: true, description: 'User who asked for it.' })
+  createdBy: string | null;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it was stored.' })
+  createdAt: Date;
+}
+
+export function toSummaryType(s: SummaryEntity): SummaryType {
+  return {
+    id: s.id,
+    caseId: s.caseId,
+    documentId: s.documentId,
+    version: s.version,
+    length: s.length,
+    words: s.words,
+    sentences: JSON.parse(s.sentences) as StoredSummarySentence[],
+    brief: JSON.parse(s.brief) as CaseBriefType,
+    sources: JSON.parse(s.sources) as StoredSummarySource[],
+    model: { name: s.modelName, version: s.modelVersion, sha256: s.modelSha256 },
+    settings: s.settings,
+    outputSha256: s.outputSha256,
+    jobId: s.jobId,
+    createdBy: s.createdBy,
+    createdAt: s.createdAt,
+  };
+}
+
+@ArgsType()
+export class SummarizeArgs {
+  @Field(() => SummaryLengthInput, { defaultValue: SummaryLengthInput.STANDARD, description: 'Length preset (ignored when `words` is given).' })
+  @IsEnum(SummaryLengthInput)
+  length: SummaryLengthInput;
+
+  @Field(() => Int, { nullable: true, description: 'Word budget instead of the preset (for a case: shared between its documents by their length).' })
+  @IsOptional()
+  @IsInt()
+  @Min(20)
+  @Max(20000)
+  words?: number | null;
+}
+
+@ArgsType()
+export class SummarizeCaseArgs extends SummarizeArgs {
+  @Field(() => ID, { description: 'Case id.' })
+  @IsString()
+  @MaxLength(36)
+  caseId: string;
+}
+
+@ArgsType()
+export class SummarizeDocumentArgs extends SummarizeArgs {
+  @Field(() => ID, { description: 'Document id.' })
+  @IsString()
+  @MaxLength(36)
+  documentId: string;
+}
+
+@ArgsType()
+export class SummariesArgs {
+  @Field(() => ID, { description: 'Case id.' })
+  @IsString()
+  @MaxLength(36)
+  caseId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only the summaries of this document (omit for every summary of the case).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  documentId?: string | null;
+}
