@@ -73,17 +73,17 @@ describe.skipIf(!projectDatabaseAvailable()).each(queueCombos())('worker process
 });
 
 describe.skipIf(projectDatabase() !== 'postgres' || !projectDatabaseAvailable())('two worker processes on PostgreSQL with BullMQ', () => {
-  it('process 50 jobs, each exactly once', async () => {
+  it('process 100 jobs between them, each exactly once', async () => {
     const { producer, spawnWorker, effects } = await setup('postgres', 'bullmq');
     const a = await spawnWorker();
     const b = await spawnWorker();
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push((await producer.enqueue('test-count', { ms: 10 })).id);
-    await waitFor(async () => (await effects()).length >= 50, 60_000);
+    for (let i = 0; i < 100; i++) ids.push((await producer.enqueue('test-count', { ms: 10 })).id);
+    await waitFor(async () => (await effects()).length >= 100, 60_000);
     // give a duplicate delivery, if any, the time to show up
     await new Promise((r) => setTimeout(r, 500));
     const rows = await effects();
-    expect(rows).toHaveLength(50);
+    expect(rows).toHaveLength(100);
     expect(new Set(rows.map((r) => r.job_id))).toEqual(new Set(ids));
     const byWorker = new Map<string, number>();
     for (const r of rows) byWorker.set(r.worker, (byWorker.get(r.worker) ?? 0) + 1);

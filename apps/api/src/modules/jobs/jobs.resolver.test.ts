@@ -4,6 +4,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseAvailable, errorCode, ok, startTestApp, TestApp, TestUser } from '../../../test/helpers/test-app.js';
+import { AuditService } from '../audit/audit.service.js';
 import { UserRole } from '../users/user.entity.js';
 import { JobQueue } from './job-queue.js';
 import { JOB_QUEUE } from './job-queue.token.js';
@@ -88,6 +89,10 @@ describe.skipIf(!databaseAvailable())('jobs over GraphQL', () => {
     const done = (await getJob(job.id, clerk.token))!;
     expect(done).toMatchObject({ progress: 100, stage: 'finishing' });
     expect(JSON.parse(done.result!)).toEqual({ gate: 'poll' });
+    // the ledger records the request (with its actor) and the completion (by the worker)
+    const entries = (await t.app.get(AuditService).list({ caseId: openCaseId }, 50)).records.filter((r) => r.details.jobId === job.id);
+    expect(entries.map((r) => r.action).sort()).toEqual(['job_queued', 'job_succeeded']);
+    expect(entries.find((r) => r.action === 'job_queued')).toMatchObject({ actorId: judge.user.id, actorRole: 'judge' });
   });
 
   it("hides a sealed case's jobs from an unassigned judge in job, jobs and cancelJob", async () => {
