@@ -102,6 +102,9 @@ export function extractFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const taken: Array<[number, number]> = [];
   const push = (kind: FactKind, start: number, end: number, normalized: string): void => {
+    // Summaries hold one sentence a line: a mention across a line break joins two sentences, so only its
+    // numbers are checked.
+    if (kind !== 'number' && text.slice(start, end).includes('\n')) return;
     if (overlaps(taken, start, end)) return;
     taken.push([start, end]);
     facts.push({ kind, text: text.slice(start, end), start, end, normalized });

@@ -50,6 +50,12 @@ describe('checkFaithfulness with the regular-expression extractor', () => {
     expect(report.score).toBeCloseTo(1 / 5, 10);
   });
 
+  it('checks only the numbers of a citation cut across two summary lines', () => {
+    const report = checkFaithfulness('It was reported in A.I.R. 1955 And.\n253 We agree.', 'See A.I.R. 1955 And. 118. 253 We agree.', regex);
+    expect(report.unsupported).toEqual([]);
+    expect(report.checked).toBe(2);
+  });
+
   it('scores an output without checkable facts as faithful', () => {
     expect(checkFaithfulness('The appeal is dismissed.', SOURCE, regex)).toMatchObject({ checked: 0, score: 1, unsupported: [] });
   });

@@ -57,7 +57,7 @@ function factsFromEntities(text: string, extract: ExtractEntities): Fact[] {
   const facts: Fact[] = [];
   for (const e of extract(text)) {
     const kind = ENTITY_KINDS[e.type];
-    if (kind === undefined) continue;
+    if (kind === undefined || e.text.includes('\n')) continue;
     facts.push({ kind, text: e.text, start: e.start, end: e.end, normalized: e.normalized ?? foldText(e.text) });
   }
   const fromEntities = [...facts];
