@@ -335,6 +335,26 @@ describe.skipIf(!databaseAvailable())('documents', () => {
     expect(await documentCount()).toBe(before.documents);
   });
 
+  it('leaves nothing behind when the client goes away mid-upload', async () => {
+    const before = { blobs: blobFiles(), documents: await documentCount() };
+    const boundary = `----amicus${randomBytes(8).toString('hex')}`;
+    const req = request(`${t.url}/api/cases/${caseId}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${clerk.token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
+    });
+    req.on('error', () => undefined);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nInterrupted\r\n`);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nexhibit\r\n`);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.txt"\r\n\r\n`);
+    req.write(Buffer.alloc(256 * 1024, 'h'));
+    await vi.waitFor(() => expect(tempFiles()).toHaveLength(1));
+    req.destroy();
+    await vi.waitFor(() => expect(tempFiles()).toEqual([]));
+    expect(blobFiles()).toEqual(before.blobs);
+    expect(await documentCount()).toBe(before.documents);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+
   it('decides the type by content, not by name', async () => {
     const renamed = await upload(clerk.token, caseId, await makeTextPdf([['A PDF sent as notes.txt']]), 'notes.txt', { kind: 'other' });
     expect(renamed.status).toBe(201);
