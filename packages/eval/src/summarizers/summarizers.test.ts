@@ -90,5 +90,5 @@ describe.skipIf(!realData)('baselines on real validation judgments', () => {
       // Extractive sentences come from the source verbatim.
       for (const sent of tr.sentences) expect(pair.text.slice(sent.start, sent.end)).toBe(sent.text);
     }
-  });
+  }, 60_000);
 });
