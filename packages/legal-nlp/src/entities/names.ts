@@ -14,7 +14,7 @@ const COURT_PATTERNS: RegExp[] = [
   /\b(?:(?:United\sStates|U\.S\.)\s)?(?:(?:Full|Divisional)\s)?Court\sof\s(?:Appeals|Appeal|Sessions|Session|Criminal\sAppeal|Justice|Chancery|King['’]s\sBench|Queen['’]s\sBench|Protection|Cassation)(?:\s(?:of|for)\s(?:the\s)?(?:[A-Z][a-z]+)(?:\s(?:the\s)?[A-Z][a-z]+){0,4})?(?:\s\((?:Civil|Criminal)\sDivision\))?/g,
   /\b(?:House\sof\sLords|Judicial\sCommittee\sof\sthe\sPrivy\sCouncil|Privy\sCouncil|Full\sCourt(?:\sof\sthe\s(?:Federal|Family|High|Supreme)\sCourt(?:\sof\s[A-Z][a-z]+)?)?|European\sCourt\sof\s(?:Human\sRights|Justice)|General\sCourt|Chancery\sDivision|Queen['’]s\sBench\sDivision|King['’]s\sBench\sDivision|Administrative\sCourt|Employment\sAppeal\sTribunal|Upper\sTribunal|First-tier\sTribunal)\b/g,
   // Tribunals: "Income-tax Appellate Tribunal", "Administrative Appeals Tribunal", "Refugee Review Tribunal"
-  /\b(?:[A-Z][a-z][\w-]*\s(?:(?:of|for)\s)?){1,4}Tribunal\b/g,
+  /\b(?:[A-Z][a-z][\w-]*\s(?:(?:of|for|tax)\s)?){1,4}Tribunal\b/g,
   // Upper-case headings: "IN THE SUPREME COURT OF INDIA", "HIGH COURT OF JUSTICE"
   new RegExp(`\\b(?:SUPREME|HIGH|DISTRICT|FEDERAL|FAMILY|COUNTY|CROWN)\\sCOURT(?:\\sOF\\s(?:${UPPER_NAME})(?:\\s(?:OF|AT|THE)?\\s?${UPPER_NAME}){0,3})?|\\bCOURT\\sOF\\sAPPEALS?\\b|\\bHOUSE\\sOF\\sLORDS\\b`, 'g'),
   // Allahabad High Court, Madras High Court
