@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { AuditAction } from '../audit/audit-action.js';
@@ -56,6 +56,8 @@ export class AuthService {
       throw new AuthException(AuthErrorReason.INVALID_CREDENTIALS, 'Wrong email or password');
     }
     this.limiter.recordSuccess(normalized, ip);
+    // Sessions of this user that can no longer be used are dropped as new ones open.
+    await this.sessions.delete({ userId: user.id, expiresAt: LessThan(new Date()) });
     const token = newSecret(SESSION_TOKEN_PREFIX);
     const session = this.sessions.create({
       id: randomUUID(),
