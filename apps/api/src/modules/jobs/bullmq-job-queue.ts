@@ -27,13 +27,17 @@ export class BullmqJobQueue extends BaseJobQueue {
   constructor(dataSource: DataSource, config: JobsConfig, events: JobEventBus) {
     super(dataSource, config, events);
     if (!config.redisUrl) throw new Error('The BullMQ job backend needs REDIS_URL');
-    this.connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    // the producer fails fast when Redis is away: the row is stored and the sweeper delivers it later
+    this.connection = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+    this.connection.on('error', () => undefined);
     this.queue = new Queue<DeliveryData>(config.queueName, { connection: this.connection });
+    this.queue.on('error', () => undefined);
   }
 
   async start(): Promise<void> {
     if (!this.config.runWorker || this.worker) return;
     this.workerConnection = new Redis(this.config.redisUrl!, { maxRetriesPerRequest: null });
+    this.workerConnection.on('error', () => undefined);
     this.worker = new Worker<DeliveryData>(this.config.queueName, (job) => this.process(job), {
       connection: this.workerConnection,
       concurrency: this.config.concurrency,

@@ -44,7 +44,9 @@ export class RedisJobEventBus implements JobEventBus {
     private readonly redisUrl: string,
     queueName: string,
   ) {
-    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    // connection errors surface as failed publishes; ioredis reconnects by itself
+    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+    this.publisher.on('error', () => undefined);
     this.channel = `${queueName}:${SUBSCRIPTION_TOPICS.jobProgress}`;
   }
 
@@ -55,6 +57,7 @@ export class RedisJobEventBus implements JobEventBus {
   subscribe(listener: (event: JobProgressEvent) => void): () => void {
     if (!this.subscriber) {
       const sub = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
+      sub.on('error', () => undefined);
       this.subscriber = sub;
       void sub.subscribe(this.channel);
       sub.on('message', (_channel: string, message: string) => {

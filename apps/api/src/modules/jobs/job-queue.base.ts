@@ -12,6 +12,15 @@ import { JobsConfig } from './jobs.config.js';
 
 const JOB_TYPE = /^[a-z][a-z0-9_.-]{0,63}$/;
 let lastCreatedAt = 0;
+/** How long enqueue waits for a delivery (Redis) before answering; the stored row is the job either way. */
+const DELIVERY_WAIT_MS = 3000;
+
+/** Waits for `work` at most `ms`; failures and timeouts are swallowed (the work may still finish later). */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
 
 /** What both backends share: the job row, handler registry, cancel/retry and events. */
 export abstract class BaseJobQueue implements JobQueue {
@@ -74,7 +83,8 @@ export abstract class BaseJobQueue implements JobQueue {
       updatedAt: now,
     } satisfies JobEntity);
     await this.repo.insert(row);
-    await this.deliver(row.id, priority, row.runAfter - now, 0);
+    // the stored row is the job; a delivery that fails now is made by a worker's sweep later
+    await settleWithin(this.deliver(row.id, priority, row.runAfter - now, 0), DELIVERY_WAIT_MS);
     const record = toJobRecord(row);
     this.emit(record);
     return record;
@@ -97,7 +107,7 @@ export abstract class BaseJobQueue implements JobQueue {
       throw new JobException(JobErrorReason.JOB_NOT_RETRYABLE, `Only failed or cancelled jobs can be retried; the job is ${before.state}`);
     }
     const after = await this.mustGet(id);
-    await this.deliver(id, after.priority, 0, 0);
+    await settleWithin(this.deliver(id, after.priority, 0, 0), DELIVERY_WAIT_MS);
     this.emit(after);
     return after;
   }

@@ -208,6 +208,20 @@ describe.skipIf(!projectDatabaseAvailable()).each(queueCombos())('job queue on %
     expect(priorityForRole('judge')).toBe(JobPriority.URGENT);
   });
 
+  it.runIf(backend === 'bullmq')('stores a job when Redis cannot take the delivery, and a worker sweep delivers it later', async () => {
+    const producer = makeQueue({ redisUrl: 'redis://127.0.0.1:1', runWorker: false });
+    const job = await producer.enqueue('late', {});
+    expect(job.state).toBe(JobState.QUEUED);
+    const worker = makeQueue({ leaseMs: 400 });
+    let runs = 0;
+    worker.registerHandler('late', async () => {
+      runs++;
+    });
+    await worker.start();
+    await waitFor(async () => (await worker.get(job.id))?.state === JobState.SUCCEEDED);
+    expect(runs).toBe(1);
+  });
+
   it('never runs more jobs at once than the concurrency limit', async () => {
     const queue = makeQueue({ concurrency: 2 });
     let active = 0;
