@@ -1,0 +1,92 @@
+// Templates an admin adds without code changes (AMICUS_TEMPLATES_DIR): loaded beside the shipped
+// ones and used by createDraft; an invalid file stops the start-up naming the file and the problem.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtinTemplatesDir } from '@amicus/prompts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootTestApp, databaseAvailable, errorCode, ok, startTestApp, TestApp, testConfig, testDatabase, TestUser } from '../../../test/helpers/test-app.js';
+import { loadConfig } from '../../config/config.loader.js';
+import { documentBudgets } from '../summaries/summarize.processor.js';
+import { UserRole } from '../users/user.entity.js';
+
+const NOTICE_VALUES = { hearingType: 'the trial', hearingDate: '2026-03-10', hearingTime: '10:30', venue: 'Court 4', issueDate: '2026-02-05' };
+
+describe.skipIf(!databaseAvailable())('templates from AMICUS_TEMPLATES_DIR', () => {
+  let t: TestApp;
+  let clerk: TestUser;
+  let caseId: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'amicus-templates-'));
+    const notice = JSON.parse(readFileSync(join(builtinTemplatesDir, 'notice-of-hearing@1.0.0.json'), 'utf8')) as { version: string; title: string };
+    writeFileSync(join(dir, 'notice-of-hearing@1.1.0.json'), JSON.stringify({ ...notice, version: '1.1.0', title: 'Notice of hearing (court form 7)' }));
+    t = await startTestApp({ AMICUS_TEMPLATES_DIR: dir });
+    clerk = await t.createUser(UserRole.CLERK, 'HC');
+    const data = ok(
+      await t.gql<{ createCase: { id: string } }>(
+        'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
+        { input: { docketNumber: 'HC-T-1', title: 'Smith v Jones', court: 'HC', caseType: 'civil', filedDate: '2020-03-12', parties: [{ name: 'Smith', role: 'PLAINTIFF' }, { name: 'Jones', role: 'DEFENDANT' }] } },
+        clerk.token,
+      ),
+    );
+    caseId = data.createCase.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the court’s template version beside the shipped ones and drafts from the latest by default', async () => {
+    const { templates } = ok(await t.gql<{ templates: Array<{ id: string; version: string; title: string }> }>('{ templates(id: "notice-of-hearing") { id version title } }', {}, clerk.token));
+    expect(templates.map((x) => x.version)).toEqual(['1.0.0', '1.1.0']);
+    const latest = ok(
+      await t.gql<{ createDraft: { templateVersion: string; summaryId: string | null; version: { text: string; origins: { machine: number } } } }>(
+        'mutation($input: CreateDraftInput!) { createDraft(input: $input) { templateVersion summaryId version { text origins { machine } } } }',
+        { input: { caseId, templateId: 'notice-of-hearing', values: JSON.stringify(NOTICE_VALUES) } },
+        clerk.token,
+      ),
+    );
+    expect(latest.createDraft).toMatchObject({ templateVersion: '1.1.0', summaryId: null });
+    expect(latest.createDraft.version.text).toContain('Smith');
+    expect(latest.createDraft.version.text).toContain('HC-T-1');
+    const pinned = ok(
+      await t.gql<{ createDraft: { templateVersion: string } }>(
+        'mutation($input: CreateDraftInput!) { createDraft(input: $input) { templateVersion } }',
+        { input: { caseId, templateId: 'notice-of-hearing', templateVersion: '1.0.0', values: JSON.stringify(NOTICE_VALUES) } },
+        clerk.token,
+      ),
+    );
+    expect(pinned.createDraft.templateVersion).toBe('1.0.0');
+    const bad = await t.gql('mutation($input: CreateDraftInput!) { createDraft(input: $input) { id } }', { input: { caseId, templateId: 'notice-of-hearing', values: '[1]' } }, clerk.token);
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  // database-independent: the sqlite project only
+  it.skipIf(testDatabase() !== 'sqlite')('an invalid template file stops the start-up, naming the file and the problem', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'amicus-templates-bad-'));
+    writeFileSync(join(broken, 'bad-order@1.0.0.json'), JSON.stringify({ id: 'bad-order', version: '1.0.0', title: 'Bad', heading: 'ORDER', slots: [], sections: [], colour: 'red' }));
+    const { config, cleanup } = await testConfig({ AMICUS_TEMPLATES_DIR: broken });
+    try {
+      await expect(bootTestApp(config)).rejects.toThrow(/bad-order@1\.0\.0\.json/);
+    } finally {
+      await cleanup();
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
+  it('a templates directory that does not exist is a configuration problem', () => {
+    expect(() => loadConfig({ AMICUS_TEMPLATES_DIR: '/nonexistent/amicus-templates' })).toThrow(/AMICUS_TEMPLATES_DIR must be an existing directory/);
+  });
+});
+
+describe('word budgets of a case summary', () => {
+  it('shares a word budget between documents by their length; ratio presets apply to each document', () => {
+    expect(documentBudgets('standard', null, [1000, 3000])).toEqual([{ length: 'standard' }, { length: 'standard' }]);
+    expect(documentBudgets('short', null, [1000, 3000])).toEqual([{ words: 38 }, { words: 113 }]);
+    expect(documentBudgets('short', null, [100, 9900])).toEqual([{ words: 30 }, { words: 149 }]);
+    expect(documentBudgets('detailed', 400, [5000])).toEqual([{ words: 400 }]);
+  });
+});
