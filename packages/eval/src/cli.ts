@@ -42,8 +42,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const base = loadConfig();
-  const config: EvalConfig = { ...base, dataDir: opts.dataDir ? resolve(opts.dataDir) : base.dataDir };
-  if (opts.modelDir) config.modelDir = resolve(opts.modelDir);
+  const here = base.invocationDir ?? process.cwd();
+  const config: EvalConfig = { ...base, dataDir: opts.dataDir ? resolve(here, opts.dataDir) : base.dataDir };
+  if (opts.modelDir) config.modelDir = resolve(here, opts.modelDir);
 
   const methods = await buildMethods(opts, config, log);
   if (methods.length === 0) {
@@ -75,8 +76,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       seconds: Math.round(totalSeconds * 10) / 10,
       results: all,
     };
-    writeFileSync(resolve(opts.json), JSON.stringify(report, null, 2) + '\n');
-    log(`wrote ${resolve(opts.json)}`);
+    const jsonPath = resolve(here, opts.json);
+    writeFileSync(jsonPath, JSON.stringify(report, null, 2) + '\n');
+    log(`wrote ${jsonPath}`);
   }
   for (const m of methods) await m.close?.();
   return 0;

@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 
 /** The only module of this package that reads the environment. */
 export interface EvalConfig {
+  /**
+   * Directory that relative paths given by the user are resolved against: where `npm run eval` was typed
+   * (npm's INIT_CWD; npm runs the script inside this package), else the working directory.
+   */
+  invocationDir?: string;
   /** Directory holding `*.jsonl.gz` pairs; from AMICUS_EVAL_DATA_DIR, else `<repo>/../shared/data/legal-sum`. */
   dataDir: string;
   /** Model directory for the `model` method; from AMICUS_MODEL_DIR, else the one @amicus/legal-model ships. */
@@ -30,8 +35,11 @@ export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url)))
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): EvalConfig {
-  const dataDir = env.AMICUS_EVAL_DATA_DIR ? resolve(env.AMICUS_EVAL_DATA_DIR) : resolve(repoRoot(), '../shared/data/legal-sum');
-  const config: EvalConfig = { dataDir };
-  if (env.AMICUS_MODEL_DIR) config.modelDir = resolve(env.AMICUS_MODEL_DIR);
+  const invocationDir = env.INIT_CWD ? resolve(env.INIT_CWD) : process.cwd();
+  const dataDir = env.AMICUS_EVAL_DATA_DIR
+    ? resolve(invocationDir, env.AMICUS_EVAL_DATA_DIR)
+    : resolve(repoRoot(), '../shared/data/legal-sum');
+  const config: EvalConfig = { dataDir, invocationDir };
+  if (env.AMICUS_MODEL_DIR) config.modelDir = resolve(invocationDir, env.AMICUS_MODEL_DIR);
   return config;
 }
