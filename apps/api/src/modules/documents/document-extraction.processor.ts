@@ -63,17 +63,19 @@ export class DocumentExtractionProcessor implements OnModuleInit {
       }
       await job.progress(10, 'extracting');
       const limits = this.config.documents;
+      const pages = pageReporter(job);
       const extracted = await extractText(bytes, {
         maxBytes: Math.max(limits.maxUploadBytes, bytes.byteLength),
         maxPages: limits.maxPages,
         timeoutMs: limits.extractTimeoutMs,
         ocrPageTimeoutMs: limits.ocrPageTimeoutMs,
-        onPage: pageReporter(job),
+        onPage: pages.report,
       });
+      await pages.flush();
       job.throwIfCancelled();
       await job.progress(75, 'entities');
       const entities = extractEntities(extracted.text);
-      const pages = extracted.pages.map((p) =>
+      const pageRows = extracted.pages.map((p) =>
         Object.assign(new DocumentPageEntity(), {
           documentId: doc.id,
           number: p.number,
@@ -97,9 +99,9 @@ export class DocumentExtractionProcessor implements OnModuleInit {
       );
       await job.progress(90, 'storing');
       await inTransaction(this.dataSource, (m) =>
-        this.repo.storeExtraction(m, doc.id, { mediaType: extracted.mediaType, pages, mentions, ocr: extracted.ocrPages > 0 }),
+        this.repo.storeExtraction(m, doc.id, { mediaType: extracted.mediaType, pages: pageRows, mentions, ocr: extracted.ocrPages > 0 }),
       );
-      return { documentId: doc.id, pages: pages.length, ocrPages: extracted.ocrPages, entities: mentions.length };
+      return { documentId: doc.id, pages: pageRows.length, ocrPages: extracted.ocrPages, entities: mentions.length };
     } catch (error) {
       if (isExtractionError(error)) {
         await this.repo.setStatus(doc.id, ExtractionStatus.FAILED, error.code);
@@ -120,16 +122,22 @@ export class DocumentExtractionProcessor implements OnModuleInit {
 
 /**
  * Reports page progress of an extraction to the job (between 10 and 70 %): every OCR page
- * ("ocr page 3/12"), and text pages at most once per percent. Reports never block extraction;
- * a cancellation is noticed at the next stage.
+ * ("ocr page 3/12"), and text pages at most once per percent. Reports are sent one after another
+ * (never overlapping) without holding up extraction; `flush` waits for the last one. A cancellation
+ * is noticed at the next stage.
  */
-function pageReporter(job: JobContext<unknown>): (event: PageProgress) => void {
+function pageReporter(job: JobContext<unknown>): { report: (event: PageProgress) => void; flush: () => Promise<void> } {
   let last = -1;
-  return ({ page, pages, ocr }) => {
-    const percent = 10 + Math.floor((60 * (page - 1)) / Math.max(1, pages));
-    if (!ocr && percent === last) return;
-    last = percent;
-    job.progress(percent, ocr ? `ocr page ${page}/${pages}` : `page ${page}/${pages}`).catch(() => undefined);
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    report: ({ page, pages, ocr }) => {
+      const percent = 10 + Math.floor((60 * (page - 1)) / Math.max(1, pages));
+      if (!ocr && percent === last) return;
+      last = percent;
+      const stage = ocr ? `ocr page ${page}/${pages}` : `page ${page}/${pages}`;
+      chain = chain.then(() => job.progress(percent, stage)).catch(() => undefined);
+    },
+    flush: () => chain,
   };
 }
 

@@ -54,6 +54,8 @@ describe.skipIf(!databaseAvailable())('documents', () => {
   let otherCaseId: string;
   let sealedCaseId: string;
   let judgmentPdf: Buffer;
+  let scannedPdf: Buffer;
+  let zipBomb: Buffer;
 
   const blobFiles = (): string[] => {
     const root = join(t.config.dataDir, 'blobs');
@@ -111,6 +113,10 @@ describe.skipIf(!databaseAvailable())('documents', () => {
   }
 
   beforeAll(async () => {
+    // fixtures that take seconds of synchronous work are made before the server takes connections
+    judgmentPdf = await makeTextPdf([JUDGMENT_PAGE_1, JUDGMENT_PAGE_2]);
+    scannedPdf = await makeScannedPdf([['ORDER OF THE COURT', 'The application is granted.']]);
+    zipBomb = makeZipBomb(50 * 1024 * 1024);
     t = await startTestApp({ AMICUS_MAX_UPLOAD_BYTES: String(LIMIT), AMICUS_JOB_POLL_INTERVAL: '50ms', AMICUS_JOB_MAX_ATTEMPTS: '1' });
     const admin = await t.admin();
     clerk = await t.createUser(UserRole.CLERK, 'HC');
@@ -119,7 +125,6 @@ describe.skipIf(!databaseAvailable())('documents', () => {
     otherCaseId = await createCase(clerk.token, 'HC-2');
     sealedCaseId = await createCase(admin.token, 'HC-SEALED', true);
     ok(await t.gql(`mutation($c: ID!, $u: ID!) { assignUser(caseId: $c, userId: $u) { id } }`, { c: sealedCaseId, u: clerk.user.id }, admin.token));
-    judgmentPdf = await makeTextPdf([JUDGMENT_PAGE_1, JUDGMENT_PAGE_2]);
   }, 120_000);
 
   afterAll(async () => {
@@ -219,7 +224,7 @@ describe.skipIf(!databaseAvailable())('documents', () => {
   });
 
   it('reads a scanned PDF by OCR and flags the page', async () => {
-    const scan = await makeScannedPdf([['ORDER OF THE COURT', 'The application is granted.']]);
+    const scan = scannedPdf;
     const stages: string[] = [];
     const unsubscribe = t.app.get<JobQueue>(JOB_QUEUE).onProgress((e) => {
       if (e.stage) stages.push(e.stage);
@@ -374,7 +379,7 @@ describe.skipIf(!databaseAvailable())('documents', () => {
   it('marks corrupt and encrypted PDFs and a DOCX zip bomb failed with their codes, and keeps serving', async () => {
     const corrupt = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'), randomBytes(4000)]);
     const encrypted = await makeTextPdf([['Sealed order']], { userPassword: 'secret' });
-    const bomb = makeZipBomb(50 * 1024 * 1024);
+    const bomb = zipBomb;
     expect(bomb.length).toBeLessThan(LIMIT);
     const ids: Record<string, string> = {};
     for (const [name, bytes] of [['corrupt.pdf', corrupt], ['encrypted.pdf', encrypted], ['bomb.docx', bomb]] as const) {
