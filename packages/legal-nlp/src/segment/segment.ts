@@ -147,7 +147,8 @@ function leadingLabel(text: string, start: number, end: number): string | undefi
 
 /**
  * Paragraph spans. Where blank lines exist they separate paragraphs; otherwise each line is a paragraph,
- * except that a line starting in lower case continues the line before it. In both modes a line that opens with a paragraph number starts a new paragraph.
+ * except that a line starting in lower case continues the line before it. In both modes a line that opens
+ * with a paragraph number starts a new paragraph, and a number alone on a line belongs to the line after it.
  */
 function paragraphSpans(text: string): Span[] {
   const { items: raw, blankSeparated } = lines(text);
