@@ -10,6 +10,7 @@ const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 const selected = process.env.AMICUS_TEST_DB ?? 'all';
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const databases = (['sqlite', 'postgres'] as const).filter((db) => selected === 'all' || selected === db);
 if (databases.length === 0) throw new Error(`AMICUS_TEST_DB must be sqlite, postgres or all (got "${selected}")`);
 
@@ -27,7 +28,7 @@ export default defineConfig({
         name: database,
         include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
         globalSetup: database === 'postgres' ? ['test/setup/postgres.global-setup.ts'] : [],
-        provide: { database, postgresUrl },
+        provide: { database, postgresUrl, redisUrl },
       },
     })),
   },

@@ -5,6 +5,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     database: 'sqlite' | 'postgres';
     postgresUrl: string;
+    /** Redis for the BullMQ job tests (TEST_REDIS_URL or 127.0.0.1:6379). */
+    redisUrl: string;
     postgresAvailable: boolean;
   }
 }

@@ -3,14 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
 import type { AppConfig } from '../../../config/app-config.js';
 import { dataSourceOptions } from '../../../database/data-source-options.js';
 
 export type TestDatabaseKind = 'sqlite' | 'postgres';
 
-/** PostgreSQL and Redis used by tests (the CI machine's local services). */
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** PostgreSQL and Redis used by tests (the CI machine's local services, provided by vitest.config.ts). */
+export const TEST_POSTGRES_URL = inject('postgresUrl');
+export const TEST_REDIS_URL = inject('redisUrl');
 
 export interface TestDatabase {
   kind: TestDatabaseKind;
