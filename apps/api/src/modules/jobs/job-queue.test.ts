@@ -230,7 +230,7 @@ describe.skipIf(!projectDatabaseAvailable()).each(queueCombos())('job queue on %
     queue.registerHandler('busy', async () => {
       active++;
       peak = Math.max(peak, active);
-      await sleep(80);
+      await sleep(150);
       active--;
       finished++;
     });
