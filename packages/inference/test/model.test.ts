@@ -73,7 +73,7 @@ describe('loadModel', () => {
     unlinkSync(join(dir, 'features.json'));
     const err = await integrityError(dir);
     expect(err.file).toBe('features.json');
-    expect(err.message).toMatch(/features\.json is missing/);
+    expect(err.message).toMatch(/features\.json: is missing/);
   });
 
   it('refuses a directory without a manifest', async () => {

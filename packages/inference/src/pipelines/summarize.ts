@@ -111,7 +111,7 @@ function endAfterWords(text: string, from: number, to: number, words: number): n
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 export function createSummarizer(model: LoadedModel, config: SummarizerOptions = {}): Summarizer {
-  const maxSentences = config.maxSentences ?? 20000;
+  const maxSentences = config.maxSentences ?? 6000;
   const windowSentences = config.windowSentences ?? 4096;
   const redundancy = config.redundancy ?? 0.5;
 

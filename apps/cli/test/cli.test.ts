@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/amicus.js', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/judgment.txt', import.meta.url));
+const text = readFileSync(fixture, 'utf8');
+const tmp = mkdtempSync(join(tmpdir(), 'amicus-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function amicus(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+describe('amicus summarize', () => {
+  it('prints summary sentences taken from the file as plain text', async () => {
+    const r = await amicus(['summarize', fixture, '--words', '120']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const line of lines) expect(flat).toContain(line);
+    expect(words(r.stdout)).toBeLessThanOrEqual(120);
+  });
+
+  it('emits one JSON object per file with offsets into the source, hash and model identity', async () => {
+    const other = join(tmp, 'second.txt');
+    writeFileSync(other, text.slice(0, Math.floor(text.length / 2)));
+    const r = await amicus(['summarize', fixture, other, '--length', 'short', '--json', '--threads', '1']);
+    expect(r.code).toBe(0);
+    const objects = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(objects.map((o) => o.file)).toEqual([fixture, other]);
+    const first = objects[0];
+    expect(first.sha256).toBe(createHash('sha256').update(readFileSync(fixture)).digest('hex'));
+    expect(first.words).toBeLessThanOrEqual(150);
+    expect(Object.keys(first.model).sort()).toEqual(['name', 'sha256', 'version']);
+    expect(first.model.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(typeof first.ms).toBe('number');
+    for (const s of first.summary) {
+      expect(Object.keys(s).sort()).toEqual(['end', 'paragraph', 'start', 'text']);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+
+  it('summarizes a JSON Lines batch with per-line word budgets and reports bad lines', async () => {
+    const input = join(tmp, 'batch.jsonl');
+    writeFileSync(
+      input,
+      [
+        JSON.stringify({ id: 'a', text, budget: 60 }),
+        JSON.stringify({ id: 'b', text }),
+        'not json',
+        JSON.stringify({ id: 'c', text: '' }),
+      ].join('\n') + '\n',
+    );
+    const r = await amicus(['summarize', '--jsonl', input, '--words-field', 'budget', '--words', '200']);
+    expect(r.code).toBe(1);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(4);
+    const [a, b, bad, empty] = out;
+    expect(a.id).toBe('a');
+    expect(a.summary.reduce((n: number, s: { text: string }) => n + words(s.text), 0)).toBeLessThanOrEqual(60);
+    expect(b.summary.reduce((n: number, s: { text: string }) => n + words(s.text), 0)).toBeGreaterThan(60);
+    for (const s of [...a.summary, ...b.summary]) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(bad.error.code).toBe('BAD_LINE');
+    expect(empty).toEqual({ id: 'c', error: { code: 'EMPTY_INPUT', message: expect.any(String) } });
+  });
+
+  it('fails clearly on an empty file and on a binary file', async () => {
+    const empty = join(tmp, 'empty.txt');
+    const binary = join(tmp, 'image.bin');
+    writeFileSync(empty, '');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)));
+    const r1 = await amicus(['summarize', empty]);
+    expect(r1.code).toBe(1);
+    expect(r1.stderr).toContain('EMPTY_INPUT');
+    const r2 = await amicus(['summarize', binary, '--json']);
+    expect(r2.code).toBe(1);
+    expect(JSON.parse(r2.stdout).error.code).toBe('NOT_TEXT');
+  });
+
+  it('rejects contradictory options with a usage error', async () => {
+    const r = await amicus(['summarize', fixture, '--words', '100', '--ratio', '0.2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/at most one of --words, --ratio and --length/);
+  });
+
+  it('refuses a model directory that fails verification', async () => {
+    const r = await amicus(['summarize', fixture], { AMICUS_MODEL_DIR: tmp });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('MODEL_INTEGRITY');
+    expect(r.stderr).toContain('manifest.json');
+  });
+});
