@@ -10,6 +10,22 @@ export const CaseSortFieldValues: readonly CaseSortField[] = ['DOCKET_NUMBER', '
 export type CaseStatus = 'CLOSED' | 'OPEN' | 'STAYED';
 export const CaseStatusValues: readonly CaseStatus[] = ['CLOSED', 'OPEN', 'STAYED'];
 
+/** Kind of court document. */
+export type DocumentKind = 'COMPLAINT' | 'EXHIBIT' | 'JUDGMENT' | 'MOTION' | 'ORDER' | 'OTHER';
+export const DocumentKindValues: readonly DocumentKind[] = ['COMPLAINT', 'EXHIBIT', 'JUDGMENT', 'MOTION', 'ORDER', 'OTHER'];
+
+/** DRAFT (editable) or APPROVED (frozen). */
+export type DraftStatus = 'APPROVED' | 'DRAFT';
+export const DraftStatusValues: readonly DraftStatus[] = ['APPROVED', 'DRAFT'];
+
+/** Where text extraction of a document stands. */
+export type ExtractionStatus = 'DONE' | 'FAILED' | 'QUEUED' | 'RUNNING';
+export const ExtractionStatusValues: readonly ExtractionStatus[] = ['DONE', 'FAILED', 'QUEUED', 'RUNNING'];
+
+/** Lifecycle of a background job. */
+export type JobState = 'CANCELLED' | 'FAILED' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED';
+export const JobStateValues: readonly JobState[] = ['CANCELLED', 'FAILED', 'QUEUED', 'RUNNING', 'SUCCEEDED'];
+
 /** The role of a party in a case. */
 export type PartyRole = 'APPELLANT' | 'APPLICANT' | 'CLAIMANT' | 'DEFENDANT' | 'INTERVENER' | 'OTHER' | 'PETITIONER' | 'PLAINTIFF' | 'RESPONDENT' | 'THIRD_PARTY';
 export const PartyRoleValues: readonly PartyRole[] = ['APPELLANT', 'APPLICANT', 'CLAIMANT', 'DEFENDANT', 'INTERVENER', 'OTHER', 'PETITIONER', 'PLAINTIFF', 'RESPONDENT', 'THIRD_PARTY'];
@@ -17,6 +33,10 @@ export const PartyRoleValues: readonly PartyRole[] = ['APPELLANT', 'APPLICANT', 
 /** Ascending or descending. */
 export type SortDirection = 'ASC' | 'DESC';
 export const SortDirectionValues: readonly SortDirection[] = ['ASC', 'DESC'];
+
+/** Summary length: SHORT (about 150 words), STANDARD (about 10% of each document), DETAILED (about 25%). */
+export type SummaryLength = 'DETAILED' | 'SHORT' | 'STANDARD';
+export const SummaryLengthValues: readonly SummaryLength[] = ['DETAILED', 'SHORT', 'STANDARD'];
 
 /** What a user may do. */
 export type UserRole = 'ADMIN' | 'CLERK' | 'JUDGE' | 'SERVICE';
@@ -40,6 +60,42 @@ export interface CaseSortInput {
   direction?: SortDirection | null;
   /** Sort key. */
   field: CaseSortField;
+}
+
+/** A new draft from a template. */
+export interface CreateDraftInput {
+  /** Case id. */
+  caseId: string;
+  /** Summary to draw from (default: the latest summary of the case). */
+  summaryId?: string | null;
+  /** Template id. */
+  templateId: string;
+  /** Template version (default: the latest). */
+  templateVersion?: string | null;
+  /** JSON object text of slot values: the template’s user slots, and overrides of filled ones. */
+  values?: string | null;
+}
+
+/** New text for one paragraph (an empty text deletes it). */
+export interface ParagraphEditInput {
+  /** Paragraph index within the section (0-based). */
+  paragraph: number;
+  /** Section index (0-based, as in `content`). */
+  section: number;
+  /** The paragraph’s new text. */
+  text: string;
+}
+
+/** An edit of a draft: the whole text, or some paragraphs. Unchanged sentences keep their origin and sources. */
+export interface UpdateDraftInput {
+  /** The version the edit was made on; CONFLICT when the draft has moved on. */
+  baseVersion: number;
+  /** Draft id. */
+  draftId: string;
+  /** Paragraph edits, applied in order. */
+  paragraphs?: Array<ParagraphEditInput> | null;
+  /** The whole edited text (the text form of the draft). */
+  text?: string | null;
 }
 
 export type SignInMutationVariables = {
@@ -160,4 +216,441 @@ export type CaseDetailQuery = {
 export const CaseDetailDocument: TypedDocument<CaseDetailQuery, CaseDetailQueryVariables> = {
   operationName: "CaseDetail",
   source: "query CaseDetail($id: ID!) {\n  case(id: $id) {\n    id\n    docketNumber\n    title\n    court\n    caseType\n    status\n    filedDate\n    sealed\n    parties {\n      id\n      name\n      role\n      counsel\n    }\n    assignees {\n      id\n      displayName\n      role\n    }\n  }\n}",
+};
+
+export type CaseDocumentsQueryVariables = {
+  caseId: string;
+  first?: number | null;
+  after?: string | null;
+};
+
+export type CaseDocumentsQuery = {
+  case: {
+    id: string;
+    documents: {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      edges: Array<{
+        node: {
+          id: string;
+          title: string;
+          kind: DocumentKind;
+          filedDate: string | null;
+          bytes: number;
+          mediaType: string;
+          originalName: string;
+          pages: number | null;
+          ocr: boolean;
+          extractionStatus: ExtractionStatus;
+          extractionError: string | null;
+          createdAt: string;
+          job: {
+            id: string;
+            state: JobState;
+            progress: number;
+            stage: string | null;
+          } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export const CaseDocumentsDocument: TypedDocument<CaseDocumentsQuery, CaseDocumentsQueryVariables> = {
+  operationName: "CaseDocuments",
+  source: "query CaseDocuments($caseId: ID!, $first: Int, $after: String) {\n  case(id: $caseId) {\n    id\n    documents(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          filedDate\n          bytes\n          mediaType\n          originalName\n          pages\n          ocr\n          extractionStatus\n          extractionError\n          createdAt\n          job {\n            id\n            state\n            progress\n            stage\n          }\n        }\n      }\n    }\n  }\n}",
+};
+
+export type DocumentTextQueryVariables = {
+  id: string;
+};
+
+export type DocumentTextQuery = {
+  document: {
+    id: string;
+    title: string;
+    kind: DocumentKind;
+    extractionStatus: ExtractionStatus;
+    text: string | null;
+  } | null;
+};
+
+export const DocumentTextDocument: TypedDocument<DocumentTextQuery, DocumentTextQueryVariables> = {
+  operationName: "DocumentText",
+  source: "query DocumentText($id: ID!) {\n  document(id: $id) {\n    id\n    title\n    kind\n    extractionStatus\n    text\n  }\n}",
+};
+
+export type JobStatusQueryVariables = {
+  id: string;
+};
+
+export type JobStatusQuery = {
+  job: {
+    id: string;
+    type: string;
+    state: JobState;
+    progress: number;
+    stage: string | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    cancelRequested: boolean;
+    result: string | null;
+  } | null;
+};
+
+export const JobStatusDocument: TypedDocument<JobStatusQuery, JobStatusQueryVariables> = {
+  operationName: "JobStatus",
+  source: "query JobStatus($id: ID!) {\n  job(id: $id) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
+};
+
+export type CancelJobMutationVariables = {
+  id: string;
+};
+
+export type CancelJobMutation = {
+  cancelJob: {
+    id: string;
+    state: JobState;
+    progress: number;
+    stage: string | null;
+    cancelRequested: boolean;
+  };
+};
+
+export const CancelJobDocument: TypedDocument<CancelJobMutation, CancelJobMutationVariables> = {
+  operationName: "CancelJob",
+  source: "mutation CancelJob($id: ID!) {\n  cancelJob(id: $id) {\n    id\n    state\n    progress\n    stage\n    cancelRequested\n  }\n}",
+};
+
+export type TemplatesQueryVariables = Record<string, never>;
+
+export type TemplatesQuery = {
+  templates: Array<{
+    id: string;
+    version: string;
+    title: string;
+    description: string | null;
+    slots: Array<{
+      name: string;
+      label: string;
+      type: string;
+      required: boolean;
+      source: string;
+      values: Array<string> | null;
+      description: string | null;
+    }>;
+  }>;
+};
+
+export const TemplatesDocument: TypedDocument<TemplatesQuery, TemplatesQueryVariables> = {
+  operationName: "Templates",
+  source: "query Templates {\n  templates {\n    id\n    version\n    title\n    description\n    slots {\n      name\n      label\n      type\n      required\n      source\n      values\n      description\n    }\n  }\n}",
+};
+
+export type CaseDraftsQueryVariables = {
+  caseId: string;
+};
+
+export type CaseDraftsQuery = {
+  drafts: Array<{
+    id: string;
+    title: string;
+    status: DraftStatus;
+    templateId: string;
+    templateVersion: string;
+    currentVersion: number;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+};
+
+export const CaseDraftsDocument: TypedDocument<CaseDraftsQuery, CaseDraftsQueryVariables> = {
+  operationName: "CaseDrafts",
+  source: "query CaseDrafts($caseId: ID!) {\n  drafts(caseId: $caseId) {\n    id\n    title\n    status\n    templateId\n    templateVersion\n    currentVersion\n    createdAt\n    updatedAt\n  }\n}",
+};
+
+export type DraftDetailQueryVariables = {
+  id: string;
+};
+
+export type DraftDetailQuery = {
+  draft: {
+    id: string;
+    caseId: string;
+    title: string;
+    status: DraftStatus;
+    templateId: string;
+    templateVersion: string;
+    currentVersion: number;
+    summaryId: string | null;
+    version: {
+      version: number;
+      change: string;
+      content: string;
+      text: string;
+      createdAt: string;
+      origins: {
+        record: number;
+        machine: number;
+        human: number;
+      };
+    } | null;
+    versions: Array<{
+      version: number;
+      change: string;
+      authorId: string;
+      createdAt: string;
+    }>;
+    approval: {
+      version: number;
+      approvedBy: string;
+      approvedAt: string;
+      identical: boolean;
+      unifiedDiff: string;
+      docxUrl: string;
+      pdfUrl: string;
+      counts: {
+        wordsInserted: number;
+        wordsDeleted: number;
+        wordsUnchanged: number;
+        linesInserted: number;
+        linesDeleted: number;
+        changedRatio: number;
+      };
+    } | null;
+  } | null;
+};
+
+export const DraftDetailDocument: TypedDocument<DraftDetailQuery, DraftDetailQueryVariables> = {
+  operationName: "DraftDetail",
+  source: "query DraftDetail($id: ID!) {\n  draft(id: $id) {\n    id\n    caseId\n    title\n    status\n    templateId\n    templateVersion\n    currentVersion\n    summaryId\n    version {\n      version\n      change\n      content\n      text\n      createdAt\n      origins {\n        record\n        machine\n        human\n      }\n    }\n    versions {\n      version\n      change\n      authorId\n      createdAt\n    }\n    approval {\n      version\n      approvedBy\n      approvedAt\n      identical\n      unifiedDiff\n      docxUrl\n      pdfUrl\n      counts {\n        wordsInserted\n        wordsDeleted\n        wordsUnchanged\n        linesInserted\n        linesDeleted\n        changedRatio\n      }\n    }\n  }\n}",
+};
+
+export type CreateDraftMutationVariables = {
+  input: CreateDraftInput;
+};
+
+export type CreateDraftMutation = {
+  createDraft: {
+    id: string;
+    currentVersion: number;
+  };
+};
+
+export const CreateDraftDocument: TypedDocument<CreateDraftMutation, CreateDraftMutationVariables> = {
+  operationName: "CreateDraft",
+  source: "mutation CreateDraft($input: CreateDraftInput!) {\n  createDraft(input: $input) {\n    id\n    currentVersion\n  }\n}",
+};
+
+export type UpdateDraftMutationVariables = {
+  input: UpdateDraftInput;
+};
+
+export type UpdateDraftMutation = {
+  updateDraft: {
+    id: string;
+    currentVersion: number;
+  };
+};
+
+export const UpdateDraftDocument: TypedDocument<UpdateDraftMutation, UpdateDraftMutationVariables> = {
+  operationName: "UpdateDraft",
+  source: "mutation UpdateDraft($input: UpdateDraftInput!) {\n  updateDraft(input: $input) {\n    id\n    currentVersion\n  }\n}",
+};
+
+export type ApproveDraftMutationVariables = {
+  draftId: string;
+  version: number;
+};
+
+export type ApproveDraftMutation = {
+  approveDraft: {
+    id: string;
+    status: DraftStatus;
+  };
+};
+
+export const ApproveDraftDocument: TypedDocument<ApproveDraftMutation, ApproveDraftMutationVariables> = {
+  operationName: "ApproveDraft",
+  source: "mutation ApproveDraft($draftId: ID!, $version: Int!) {\n  approveDraft(draftId: $draftId, version: $version) {\n    id\n    status\n  }\n}",
+};
+
+export type CaseSummariesQueryVariables = {
+  caseId: string;
+};
+
+export type CaseSummariesQuery = {
+  summaries: Array<{
+    id: string;
+    version: number;
+    length: string;
+    words: number;
+    documentId: string | null;
+    createdAt: string;
+    model: {
+      name: string;
+      version: string;
+      sha256: string;
+    };
+    sentences: Array<{
+      text: string;
+      documentId: string;
+      page: number;
+      start: number;
+      end: number;
+      paragraph: number;
+    }>;
+    sources: Array<{
+      documentId: string;
+      words: number;
+    }>;
+  }>;
+};
+
+export const CaseSummariesDocument: TypedDocument<CaseSummariesQuery, CaseSummariesQueryVariables> = {
+  operationName: "CaseSummaries",
+  source: "query CaseSummaries($caseId: ID!) {\n  summaries(caseId: $caseId) {\n    id\n    version\n    length\n    words\n    documentId\n    createdAt\n    model {\n      name\n      version\n      sha256\n    }\n    sentences {\n      text\n      documentId\n      page\n      start\n      end\n      paragraph\n    }\n    sources {\n      documentId\n      words\n    }\n  }\n}",
+};
+
+export type CaseBriefQueryVariables = {
+  caseId: string;
+};
+
+export type CaseBriefQuery = {
+  caseBrief: {
+    documentIds: Array<string>;
+    court: {
+      name: string;
+      basis: string;
+      sources: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    } | null;
+    caseNumbers: Array<{
+      value: string;
+      sources: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    }>;
+    parties: Array<{
+      name: string;
+      role: string | null;
+      sources: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    }>;
+    judges: Array<{
+      name: string;
+      bench: boolean;
+      mentions: number;
+      sources: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    }>;
+    timeline: Array<{
+      date: string;
+      dateText: string;
+      event: string;
+      sources: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    }>;
+    issues: Array<{
+      value: string;
+      sources: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    }>;
+    outcome: {
+      disposition: string;
+      text: string;
+      sources: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    } | null;
+    authorities: Array<{
+      caseName: string | null;
+      citations: Array<string>;
+      count: number;
+      citedAt: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    }>;
+    statutes: Array<{
+      instrument: string;
+      provisions: Array<string>;
+      count: number;
+      citedAt: Array<{
+        documentId: string | null;
+        page: number | null;
+        start: number;
+        end: number;
+        text: string;
+      }>;
+    }>;
+  } | null;
+};
+
+export const CaseBriefDocument: TypedDocument<CaseBriefQuery, CaseBriefQueryVariables> = {
+  operationName: "CaseBrief",
+  source: "query CaseBrief($caseId: ID!) {\n  caseBrief(caseId: $caseId) {\n    documentIds\n    court {\n      name\n      basis\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    caseNumbers {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    parties {\n      name\n      role\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    judges {\n      name\n      bench\n      mentions\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    timeline {\n      date\n      dateText\n      event\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    issues {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    outcome {\n      disposition\n      text\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    authorities {\n      caseName\n      citations\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    statutes {\n      instrument\n      provisions\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n  }\n}",
+};
+
+export type SummarizeCaseMutationVariables = {
+  caseId: string;
+  length: SummaryLength;
+};
+
+export type SummarizeCaseMutation = {
+  summarizeCase: {
+    id: string;
+    type: string;
+    state: JobState;
+    progress: number;
+    stage: string | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    cancelRequested: boolean;
+    result: string | null;
+  };
+};
+
+export const SummarizeCaseDocument: TypedDocument<SummarizeCaseMutation, SummarizeCaseMutationVariables> = {
+  operationName: "SummarizeCase",
+  source: "mutation SummarizeCase($caseId: ID!, $length: SummaryLength!) {\n  summarizeCase(caseId: $caseId, length: $length) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
 };
