@@ -1,5 +1,5 @@
 import { transformFile } from '@swc/core';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +15,7 @@ export async function compileApiForChildProcess(): Promise<string> {
   const srcRoot = join(apiRoot, 'src');
   const files = listTs(srcRoot).filter((f) => !/\.(test|spec)\.ts$/.test(f));
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }));
+  writeAtomically(join(out, 'package.json'), JSON.stringify({ type: 'module' }));
   await Promise.all(
     files.map(async (file) => {
       const target = join(out, relative(apiRoot, file)).replace(/\.ts$/, '.js');
@@ -30,13 +30,24 @@ export async function compileApiForChildProcess(): Promise<string> {
           sourceMaps: false,
         });
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, code);
+        writeAtomically(target, code);
       } catch {
         // a file that does not compile on its own is skipped; the worker only loads what it imports
       }
     }),
   );
   return out;
+}
+
+/**
+ * Several test files may compile at once while workers of another one start: a file is replaced by a
+ * rename (never seen half-written), and left alone when it is already up to date.
+ */
+function writeAtomically(target: string, content: string): void {
+  if (existsSync(target) && readFileSync(target, 'utf8') === content) return;
+  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, target);
 }
 
 function listTs(dir: string): string[] {
