@@ -11,6 +11,8 @@ const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 const selected = process.env.AMICUS_TEST_DB ?? 'all';
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// AMICUS_UPDATE_SCHEMA=1: the schema test rewrites apps/api/schema.gql instead of failing when stale.
+const updateSchema = process.env.AMICUS_UPDATE_SCHEMA === '1';
 const databases = (['sqlite', 'postgres'] as const).filter((db) => selected === 'all' || selected === db);
 if (databases.length === 0) throw new Error(`AMICUS_TEST_DB must be sqlite, postgres or all (got "${selected}")`);
 
@@ -36,7 +38,7 @@ export default defineConfig({
           include,
           isolate,
           globalSetup: database === 'postgres' ? ['test/setup/postgres.global-setup.ts'] : [],
-          provide: { database, postgresUrl, redisUrl },
+          provide: { database, postgresUrl, redisUrl, updateSchema },
         },
       })),
     ),

@@ -8,6 +8,8 @@ declare module 'vitest' {
     /** Redis for the BullMQ job tests (TEST_REDIS_URL or 127.0.0.1:6379). */
     redisUrl: string;
     postgresAvailable: boolean;
+    /** Rewrite apps/api/schema.gql instead of failing when it is stale (AMICUS_UPDATE_SCHEMA=1). */
+    updateSchema: boolean;
   }
 }
 
