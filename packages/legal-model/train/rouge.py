@@ -38,12 +38,13 @@ def cut(order, toks, words, budget):
     return [t for _, ts in picked for t in ts]
 
 
-def select(scores, toks, words, budget, redundancy=0.5):
+def select(scores, toks, words, budget, redundancy=0.5, min_words=4):
     """The runtime's selection: best-scored sentences that fit the budget, skipping a sentence when more than
-    `redundancy` of its trigrams are already selected; document order."""
+    `redundancy` of its trigrams are already selected, fragments (< min_words words) last; document order."""
     seen = set()
     picked, used = [], 0
-    for i in np.argsort(-np.asarray(scores), kind="stable"):
+    fragment = (np.asarray(words) < min_words).astype(np.int64)
+    for i in np.lexsort((np.arange(len(scores)), -np.asarray(scores, dtype=np.float64), fragment)):
         if words[i] == 0 or used + words[i] > budget:
             continue
         tri = {tuple(toks[i][j : j + 3]) for j in range(len(toks[i]) - 2)}

@@ -56,6 +56,8 @@ export const LENGTH_PRESETS: Record<SummaryLength, { words?: number; ratio?: num
 };
 
 const MIN_RATIO_WORDS = 40;
+/** Sentences shorter than this are fragments (headings, names) and are picked last. */
+const MIN_SENTENCE_WORDS = 4;
 const NOT_TEXT_SAMPLE = 65536;
 
 /** Rejects binary data: NUL bytes, or many control / replacement characters. */
@@ -140,8 +142,10 @@ export function createSummarizer(model: LoadedModel, config: SummarizerOptions =
       }
 
       // Selection: best-scored sentences that fit the remaining budget, skipping near-repeats.
-      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => logits[b] - logits[a] || a - b);
+      // Fragments (headings, judges' names) are considered only after every full sentence.
       const wordsOf = f.sentences.map((s) => countWords(s.text));
+      const fragment = (i: number): number => (wordsOf[i] < MIN_SENTENCE_WORDS ? 1 : 0);
+      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => fragment(a) - fragment(b) || logits[b] - logits[a] || a - b);
       const seen = new Set<string>();
       const picked: number[] = [];
       let used = 0;
