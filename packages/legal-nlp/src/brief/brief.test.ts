@@ -122,6 +122,14 @@ describe('buildBrief: outcome cues and authority counting', () => {
     expect(brief.authorities[1]).toMatchObject({ caseName: 'Doe v. Bolton', count: 1 });
   });
 
+  it('handles a document that is one very long line (linear in its length)', { timeout: 120_000 }, () => {
+    const sentence = 'The appellant relied on Smith v Jones [2011] UKSC 12 and section 66 of the Income-tax Act, 1922 on 13 December 2006. Id. ';
+    const text = sentence.repeat(20_000);
+    const brief = buildBrief([{ text }]);
+    expect(brief.authorities[0]).toMatchObject({ caseName: 'Smith v Jones', citations: ['[2011] UKSC 12'], count: 40_000 });
+    expect(brief.statutes[0]).toMatchObject({ instrument: 'Income-tax Act, 1922', provisions: ['section 66'], count: 20_000 });
+  });
+
   it('splits a provision from its instrument', () => {
     expect(splitStatute('section 66 of the Income-tax Act, 1922')).toEqual({ provision: 'section 66', instrument: 'Income-tax Act, 1922' });
     expect(splitStatute('paragraph 2(2) of Schedule 3 to the Immigration Act 1971')).toEqual({

@@ -47,6 +47,20 @@ function sentenceAt(doc: AnalysedDocument, offset: number): Sentence | undefined
   return undefined;
 }
 
+/**
+ * Bounds of the line around [start, end), looking at most `reach` characters either way (a document
+ * may be one very long line; scanning it whole for every entity would be quadratic).
+ */
+function lineAround(text: string, start: number, end: number, reach = 400): { start: number; end: number } {
+  const from = Math.max(0, start - reach);
+  const back = text.slice(from, start).lastIndexOf('\n');
+  const ahead = text.slice(end, Math.min(text.length, end + reach)).indexOf('\n');
+  return {
+    start: back >= 0 ? from + back + 1 : from,
+    end: ahead >= 0 ? end + ahead : Math.min(text.length, end + reach),
+  };
+}
+
 function key(s: string): string {
   return s.toLowerCase().replace(/\b(?:vs?\.?|versus)\b/g, 'v').replace(/[^a-z0-9]+/g, ' ').trim();
 }
@@ -75,9 +89,9 @@ function findCourt(docs: AnalysedDocument[]): BriefCourt | null {
     // Courts named near the top, except the court appealed from ("Appeal from the High Court of ...").
     const heading = doc.entities.filter((e) => {
       if (e.type !== 'court' || e.start >= Math.min(1500, doc.text.length / 4 + 200)) return false;
-      const lineStart = doc.text.lastIndexOf('\n', e.start) + 1;
-      const lineEnd = doc.text.indexOf('\n', e.end);
-      const line = doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd);
+      const bounds = lineAround(doc.text, e.start, e.end);
+      const lineStart = bounds.start;
+      const line = doc.text.slice(bounds.start, bounds.end);
       // A heading is a short line of its own that starts with the court's name ("IN THE SUPREME COURT OF INDIA").
       const trimmed = line.trim();
       const startsLine = /^(?:in the\s+)?$/i.test(doc.text.slice(lineStart, e.start).trim());
@@ -117,9 +131,8 @@ function findJudges(docs: AnalysedDocument[]): BriefJudge[] {
     for (const e of doc.entities) {
       if (e.type !== 'judge') continue;
       const sentence = sentenceAt(doc, e.start);
-      const lineStart = doc.text.lastIndexOf('\n', e.start) + 1;
-      const lineEnd = doc.text.indexOf('\n', e.end);
-      const line = doc.text.slice(lineStart, lineEnd < 0 ? doc.text.length : lineEnd).trim();
+      const bounds = lineAround(doc.text, e.start, e.end);
+      const line = doc.text.slice(bounds.start, bounds.end).trim();
       // On the bench: named on a line of its own ("PATANJALI SASTRI J."), or in a delivery/agreement sentence.
       const ownLine = line.length <= e.text.length + 12;
       const bench = ownLine || (sentence !== undefined && BENCH_CUE.test(sentence.text));
@@ -223,7 +236,7 @@ function findAuthorities(docs: AnalysedDocument[]): BriefAuthority[] {
     let previous: { end: number; authority: BriefAuthority } | undefined;
     // Full citations first, so that short forms can join the authority they resolve to.
     for (const e of entities.filter((x) => x.form !== 'short')) {
-      const lineStart = doc.text.lastIndexOf('\n', e.start) + 1;
+      const lineStart = lineAround(doc.text, e.start, e.end).start;
       // The case's own citation on its title line is not an authority it cites.
       if (parties.some((p) => p.start >= lineStart && p.end <= e.start)) continue;
       const citation = e.normalized ?? e.text;

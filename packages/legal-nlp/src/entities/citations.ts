@@ -185,15 +185,20 @@ export function findCaseCitations(text: string): Entity[] {
     return entity;
   });
   const shorts: Entity[] = [];
+  const fullByStart = new Map(full.map((f) => [f.start, f]));
+  // Full citations do not overlap and are in order; `before` counts those that end before the short form.
+  let before = 0;
+  /** Up to this many earlier citations are searched for the case a "supra" names. */
+  const SUPRA_LOOKBACK = 400;
   for (const m of text.matchAll(SHORT)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (full.some((f) => start < f.end && end > f.start)) continue;
+    while (before < full.length && full[before].end <= start) before++;
+    if (before < full.length && full[before].start < end) continue; // inside a full citation
     const word = m[0].toLowerCase();
     // "Id." must start a citation sentence or follow "See"; avoid "Id." as an abbreviation elsewhere.
     if (word === 'id.' && !/(?:^|[.;]\s+|\bSee\s+|\bsee\s+|\(\s*)$/.test(text.slice(Math.max(0, start - 6), start))) continue;
     const entity: Entity = { type: 'case_citation', start, end, text: m[0], form: 'short', normalized: m[0].replace(/\.$/, '').toLowerCase() };
-    const before = full.filter((f) => f.end <= start);
     let target: Entity | undefined;
     if (word.startsWith('supra')) {
       // The case name is written before "supra": "Ramsden vs Dyson (supra)", "Roe, supra".
@@ -207,16 +212,23 @@ export function findCaseCitations(text: string): Entity[] {
       const m2 = /([A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|&|v|vs|v\.|vs\.))*)$/.exec(lead);
       if (m2) {
         const key = nameKey(m2[1]);
-        target = [...before].reverse().find((f) => f.caseName && (nameKey(f.caseName) === key || nameKey(f.caseName).startsWith(`${key} `)));
-        if (!target) {
-          const firstWord = key.split(' ')[0];
-          target = [...before].reverse().find((f) => f.caseName && nameKey(f.caseName).split(' ').includes(firstWord) && firstWord.length > 3);
+        const firstWord = key.split(' ')[0];
+        const stop = Math.max(0, before - SUPRA_LOOKBACK);
+        for (let i = before - 1; i >= stop && !target; i--) {
+          const name = full[i].caseName ? nameKey(full[i].caseName!) : '';
+          if (name && (name === key || name.startsWith(`${key} `))) target = full[i];
+        }
+        for (let i = before - 1; i >= stop && !target && firstWord.length > 3; i--) {
+          const name = full[i].caseName ? nameKey(full[i].caseName!) : '';
+          if (name && name.split(' ').includes(firstWord)) target = full[i];
         }
       }
     } else {
-      // Id. and ibid repeat the citation immediately before.
-      const previous = [...before, ...shorts.filter((s) => s.resolvesTo)].sort((a, b) => b.end - a.end)[0];
-      if (previous) target = previous.form === 'short' ? full.find((f) => f.start === previous.resolvesTo?.start) : previous;
+      // Id. and ibid repeat the citation immediately before (a full one, or the one an earlier Id. repeated).
+      const lastFull = before > 0 ? full[before - 1] : undefined;
+      const lastShort = shorts[shorts.length - 1];
+      const previous = lastShort && (!lastFull || lastShort.end > lastFull.end) ? lastShort : lastFull;
+      if (previous) target = previous.form === 'short' ? fullByStart.get(previous.resolvesTo!.start) : previous;
       if (previous && start - previous.end > 1500) target = undefined;
     }
     // A short form that points at nothing found (a book, a statute, a footnote) is not reported.

@@ -1,3 +1,4 @@
+import { Coverage } from './coverage.js';
 import type { Entity } from './types.js';
 
 const MONTHS: Record<string, number> = {
@@ -30,10 +31,10 @@ function month(name: string): number {
 /** Dates written out in the ways judgments write them, normalised to ISO 8601 (YYYY-MM-DD or YYYY-MM). */
 export function findDates(text: string): Entity[] {
   const out: Entity[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new Coverage(text.length);
   const push = (start: number, end: number, normalized: string): void => {
-    if (taken.some(([s, e]) => start < e && end > s)) return;
-    taken.push([start, end]);
+    if (taken.overlaps(start, end)) return;
+    taken.add(start, end);
     out.push({ type: 'date', start, end, text: text.slice(start, end), normalized });
   };
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
@@ -71,5 +72,5 @@ export function findDates(text: string): Entity[] {
     if (!/^[A-Z]/.test(m[1])) continue;
     if (mo && y >= 1600 && y <= 2200) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}`);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -1,3 +1,4 @@
+import { Coverage } from './coverage.js';
 import type { Entity } from './types.js';
 
 const PREFIX: Array<[RegExp, string]> = [
@@ -33,6 +34,7 @@ function amountOf(digits: string, decimals: string | undefined, scale: string | 
 /** Money amounts with their currency: "Rs. 6,21,764", "£25,000", "$4.5 million", "A$ 1,200", "500 dollars". */
 export function findMoney(text: string): Entity[] {
   const out: Entity[] = [];
+  const taken = new Coverage(text.length);
   for (const m of text.matchAll(PREFIXED)) {
     const symbol = m[1].replace(/\s/g, '');
     const currency = PREFIX.find(([re]) => re.test(symbol))?.[1];
@@ -41,10 +43,11 @@ export function findMoney(text: string): Entity[] {
     const end = m.index + m[0].replace(/[\s-]+$/, '').length;
     const amount = amountOf(m[2], m[3], m[4]);
     out.push({ type: 'money', start: m.index, end, text: text.slice(m.index, end), currency, amount, normalized: `${currency} ${amount}` });
+    taken.add(m.index, end);
   }
   for (const m of text.matchAll(SUFFIXED)) {
     const currency = SUFFIX[m[4].toLowerCase()];
-    if (out.some((e) => m.index < e.end && m.index + m[0].length > e.start)) continue;
+    if (taken.overlaps(m.index, m.index + m[0].length)) continue;
     const amount = amountOf(m[1], m[2], m[3]);
     const end = m.index + m[0].length;
     out.push({ type: 'money', start: m.index, end, text: text.slice(m.index, end), currency, amount, normalized: `${currency} ${amount}` });

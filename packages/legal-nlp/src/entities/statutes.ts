@@ -1,3 +1,4 @@
+import { Coverage } from './coverage.js';
 import type { Entity } from './types.js';
 
 // Words that may appear in lower case inside the name of an Act ("Indian Income tax Act", "Law of Property Act").
@@ -64,9 +65,13 @@ export function findStatutes(text: string): Entity[] {
     named.push({ start: t.start, end: t.start + t.text.length });
   };
   const numbered: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(NUMBERED_ACT)) numbered.push({ start: m.index, end: m.index + m[0].length });
+  const numberedCoverage = new Coverage(text.length);
+  for (const m of text.matchAll(NUMBERED_ACT)) {
+    numbered.push({ start: m.index, end: m.index + m[0].length });
+    numberedCoverage.add(m.index, m.index + m[0].length);
+  }
   for (const m of text.matchAll(NAMED)) {
-    if (numbered.some((n) => m.index < n.end && m.index + m[0].length > n.start)) continue;
+    if (numberedCoverage.overlaps(m.index, m.index + m[0].length)) continue;
     // "the Gas Act 1986 and the Electricity Act 1989": two instruments joined by "and"/"or".
     const joined = /^(.*?)(\s(?:and|or)\s(?:the\s)?)(.*)$/.exec(m[0]);
     if (joined && KIND_END.test(joined[1]) && KIND_END.test(joined[3])) {
@@ -80,6 +85,7 @@ export function findStatutes(text: string): Entity[] {
   named.sort((a, b) => a.start - b.start);
   const namedAt = new Map(named.map((n) => [n.start, n]));
   const out: Entity[] = [];
+  const taken = new Coverage(text.length);
   const used = new Set<number>();
   for (const m of text.matchAll(PROVISION_OF)) {
     const after = m.index + m[0].length;
@@ -96,18 +102,20 @@ export function findStatutes(text: string): Entity[] {
       if (generic && /(?:the|this|that|said)\s$/.test(m[0])) end = after + generic[0].length;
       else if (abbreviation) end = after + abbreviation[0].length;
     }
-    if (end === undefined) continue;
+    if (end === undefined || taken.overlaps(m.index, end)) continue;
     out.push({ type: 'statute', start: m.index, end, text: text.slice(m.index, end) });
+    taken.add(m.index, end);
   }
   for (const n of named) {
-    if (used.has(n.start)) continue;
-    if (out.some((e) => n.start < e.end && n.end > e.start)) continue;
+    if (used.has(n.start) || taken.overlaps(n.start, n.end)) continue;
     out.push({ type: 'statute', start: n.start, end: n.end, text: text.slice(n.start, n.end) });
+    taken.add(n.start, n.end);
   }
   for (const re of [US_CODE, STATE_CODE]) {
     for (const m of text.matchAll(re)) {
-      if (out.some((e) => m.index < e.end && m.index + m[0].length > e.start)) continue;
+      if (taken.overlaps(m.index, m.index + m[0].length)) continue;
       out.push({ type: 'statute', start: m.index, end: m.index + m[0].length, text: m[0] });
+      taken.add(m.index, m.index + m[0].length);
     }
   }
   for (const e of out) e.normalized = e.text.replace(/\s+/g, ' ');
