@@ -161,6 +161,8 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
       await new Promise((r) => setTimeout(r, 100));
     }
 
+    // the model is loaded on first use; /readyz reports its state
+    expect(await (await fetch(`${t.url}/readyz`)).json()).toMatchObject({ status: 'ready', model: 'not_loaded' });
     const { summarizeCase } = await gqlOk<{ summarizeCase: { id: string; type: string; priority: number; state: string } }>(
       'mutation($c: ID!) { summarizeCase(caseId: $c, length: STANDARD) { id type priority state } }',
       { c: caseId },
@@ -171,6 +173,7 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
     expect(summarizeCase.priority).toBe(1);
     const job = await waitForJob(summarizeCase.id, judge.token);
     expect(job).toMatchObject({ state: 'SUCCEEDED', errorCode: null });
+    expect(await (await fetch(`${t.url}/readyz`)).json()).toMatchObject({ status: 'ready', model: 'ready' });
 
     const { summaries } = await gqlOk<{ summaries: SummaryView[] }>(`query($c: ID!) { summaries(caseId: $c) { ${SUMMARY_FIELDS} } }`, { c: caseId }, judge.token);
     expect(summaries).toHaveLength(1);

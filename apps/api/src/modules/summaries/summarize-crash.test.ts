@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { judgmentsAvailable, loadJudgment, modelAvailable, TEST_MODEL_DIR } from '../../../test/helpers/judgments.js';
 import { bootTestApp, ok, testConfig, TestApp } from '../../../test/helpers/test-app.js';
 import { UserRole } from '../users/user.entity.js';
@@ -23,13 +23,18 @@ let buildRoot: string;
 const cleanups: Array<() => Promise<unknown>> = [];
 
 beforeAll(async () => {
-  // a copy of its own, so the jobs tests compiling into the shared build at the same time cannot undo the pruning
+  // a copy of this test process's own, so other test files compiling into the shared build at the
+  // same time cannot undo the pruning
   const shared = await compileApiForChildProcess();
-  buildRoot = join(dirname(shared), 'amicus-summaries-child-build');
+  buildRoot = join(dirname(shared), `amicus-summaries-child-build-${process.pid}`);
   rmSync(buildRoot, { recursive: true, force: true });
   cpSync(shared, buildRoot, { recursive: true });
   pruneTypeOnlyImports(join(buildRoot, 'src'));
 }, 120_000);
+
+afterAll(() => {
+  if (buildRoot) rmSync(buildRoot, { recursive: true, force: true });
+});
 
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
