@@ -83,6 +83,18 @@ describe('amicus summarize', () => {
     expect(empty).toEqual({ id: 'c', error: { code: 'EMPTY_INPUT', message: expect.any(String) } });
   });
 
+  it('reads an HTML judgment through text extraction', async () => {
+    const paragraphs = text.split(/\n+/).filter((p) => p.trim());
+    const html = join(tmp, 'judgment.html');
+    writeFileSync(html, `<!doctype html><html><body>${paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</body></html>`);
+    const r = await amicus(['summarize', html, '--words', '100', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary.length).toBeGreaterThan(0);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const s of out.summary) expect(flat).toContain(s.text.replace(/\s+/g, ' '));
+  });
+
   it('fails clearly on an empty file and on a binary file', async () => {
     const empty = join(tmp, 'empty.txt');
     const binary = join(tmp, 'image.bin');
