@@ -6,6 +6,9 @@ export const apiEntry = fileURLToPath(new URL('../../apps/api/dist/main.js', imp
 export const webIndex = fileURLToPath(new URL('../../apps/web/dist/index.html', import.meta.url));
 export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
+/** The shared legal-summarization data (real judgments). */
+export const legalSumDir = process.env.AMICUS_LEGAL_SUM_DIR ?? fileURLToPath(new URL('../../../shared/data/legal-sum/', import.meta.url));
+
 /** Debian's Chromium; CI installs it with `apt-get install -y chromium`. */
 export const chromiumPath = process.env.AMICUS_E2E_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -6,6 +6,9 @@ import { CaseDocumentsDocument, type CaseDocumentsQuery } from '../graphql/gener
 
 export type CaseDocument = NonNullable<CaseDocumentsQuery['case']>['documents']['edges'][number]['node'];
 
+/** Documents read per request (the API's query-complexity limit counts each node's fields). */
+const PAGE_SIZE = 25;
+
 const PENDING = new Set(['QUEUED', 'RUNNING']);
 
 export function useCaseDocuments(client: GraphQLClient, options: { intervalMs?: number } = {}) {
@@ -29,7 +32,7 @@ export function useCaseDocuments(client: GraphQLClient, options: { intervalMs?: 
     const all: CaseDocument[] = [];
     let after: string | null = null;
     for (;;) {
-      const answer: CaseDocumentsQuery = await client.request(CaseDocumentsDocument, { caseId: id, first: 100, after });
+      const answer: CaseDocumentsQuery = await client.request(CaseDocumentsDocument, { caseId: id, first: PAGE_SIZE, after });
       if (!answer.case) return all;
       all.push(...answer.case.documents.edges.map((e) => e.node));
       if (!answer.case.documents.pageInfo.hasNextPage) return all;

@@ -1,0 +1,213 @@
+// The case workspace in Chromium against the real built API and the shipped model: a clerk uploads a
+// real UK judgment (and is told plainly when a file cannot be read), waits for extraction, summarizes,
+// follows a summary sentence to its highlighted source passage, creates a draft from a template and
+// edits it; the assigned judge approves it and downloads the Word export.
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type RunningApi } from '../support/api-server.js';
+import { launchBrowser, screenshot } from '../support/browser.js';
+import { gql, login } from '../support/graphql.js';
+import { judgmentsAvailable, readJudgment } from '../support/judgments.js';
+
+/** A UK Supreme Court judgment of about 4,000 words. */
+const JUDGMENT_ID = 'uksc-2013-0252';
+const COURT = 'UKSC';
+const PASSWORD = 'a long test password 1';
+
+let api: RunningApi;
+let browser: Browser;
+let judgmentText: string;
+let caseId: string;
+const clerk = { email: 'clerk.uksc@court.example', name: 'Clara Clerk' };
+const judge = { email: 'judge.uksc@court.example', name: 'Lady Justice Hale' };
+const otherJudge = { email: 'judge.other@court.example', name: 'Judge Unassigned' };
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: api.baseUrl, viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  return { context, page: await context.newPage() };
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`/cases/${caseId}`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: /UKSC 2013\/0252/ }).waitFor();
+}
+
+describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
+  beforeAll(async () => {
+    judgmentText = await readJudgment(JUDGMENT_ID);
+    browser = await launchBrowser();
+    api = await startApi({ env: { AMICUS_JOB_POLL_INTERVAL: '100ms', AMICUS_INFERENCE_THREADS: '2', AMICUS_MAX_UPLOAD_BYTES: '2000000' } });
+    const adminToken = await login(api.baseUrl, api.admin.email, api.admin.password);
+    const call = <T>(query: string, variables: Record<string, unknown>) => gql<T>(api.baseUrl, query, variables, adminToken);
+    const ids: Record<string, string> = {};
+    for (const [u, role] of [[clerk, 'CLERK'], [judge, 'JUDGE'], [otherJudge, 'JUDGE']] as const) {
+      const { createUser } = await call<{ createUser: { id: string } }>('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+        input: { email: u.email, displayName: u.name, role, court: COURT, password: PASSWORD },
+      });
+      ids[u.email] = createUser.id;
+    }
+    const { createCase } = await call<{ createCase: { id: string } }>('mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }', {
+      input: {
+        docketNumber: 'UKSC 2013/0252',
+        title: 'R (on the application of the Appellant) v Secretary of State',
+        court: COURT,
+        caseType: 'appeal',
+        filedDate: '2013-06-01',
+        sealed: false,
+        parties: [
+          { name: 'The Appellant', role: 'APPELLANT' },
+          { name: 'Secretary of State', role: 'RESPONDENT' },
+        ],
+      },
+    });
+    caseId = createCase.id;
+    await call('mutation($c: ID!, $u: ID!) { assignUser(caseId: $c, userId: $u) { id } }', { c: caseId, u: ids[judge.email] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('lets a clerk upload a judgment, summarize it, follow a sentence to its source and draft from a template', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, clerk.email);
+      const upload = page.getByRole('form', { name: 'Upload a document' });
+
+      // A file Amicus cannot read is refused with a plain, typed message; nothing is listed.
+      await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'photo.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 7, 8, 9, 10, 11, 12]) });
+      await upload.getByLabel('Title').fill('Not a court document');
+      await upload.getByRole('button', { name: 'Upload' }).click();
+      await expect.poll(() => page.getByTestId('upload-error').innerText()).toContain('Amicus cannot read this kind of file');
+
+      // Too large: over the configured limit (2 MB here).
+      await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(2_500_000, 'a') });
+      await upload.getByLabel('Title').fill('Far too large');
+      await upload.getByRole('button', { name: 'Upload' }).click();
+      await expect.poll(() => page.getByTestId('upload-error').innerText()).toMatch(/too large|closed the connection/);
+      expect(await page.getByTestId('documents-table').count()).toBe(0);
+
+      // The real judgment.
+      await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'judgment.txt', mimeType: 'text/plain', buffer: Buffer.from(judgmentText, 'utf8') });
+      await upload.getByLabel('Title').fill('Judgment of the Supreme Court');
+      await upload.getByLabel('Kind').selectOption('judgment');
+      await upload.getByLabel(/Filed on/).fill('2013-10-09');
+      await upload.getByRole('button', { name: 'Upload' }).click();
+      await expect.poll(() => page.getByTestId('upload-status').innerText()).toContain('was uploaded');
+      const row = page.getByTestId('documents-table').locator('tbody tr');
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.innerText()).toContain('Judgment of the Supreme Court');
+      await expect.poll(() => row.getByTestId('extraction-status').innerText(), { timeout: 30_000 }).toBe('Text extracted');
+      expect(await row.innerText()).toMatch(/9 Oct 2013/);
+
+      // Summarize with the real model; progress is announced, then the summary appears.
+      await page.getByRole('radio', { name: /Standard/ }).check();
+      await page.getByRole('button', { name: 'Summarize' }).click();
+      await expect.poll(() => page.getByTestId('summary-job-status').innerText(), { timeout: 60_000 }).toContain('Finished');
+      const sentences = page.getByTestId('summary-sentences').locator('button.summary-sentence');
+      await expect.poll(() => sentences.count()).toBeGreaterThan(2);
+      expect(await page.getByTestId('model-notice').innerText()).toMatch(/Machine-made; verify against the source\.[\s\S]*version/);
+      expect(await page.getByTestId('case-brief').innerText()).toContain('Case brief');
+
+      // The third sentence opens the document with exactly that passage highlighted and in view.
+      const third = sentences.nth(2);
+      const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+      const sentenceText = norm(await third.innerText());
+      await third.click();
+      const mark = page.getByTestId('source-highlight');
+      await mark.waitFor();
+      const highlighted = norm(await mark.innerText());
+      expect(highlighted.length).toBeGreaterThan(20);
+      expect(sentenceText.startsWith(highlighted)).toBe(true);
+      expect(norm(judgmentText)).toContain(highlighted);
+      await expect.poll(() => mark.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const pane = el.parentElement!.getBoundingClientRect();
+        return box.top >= pane.top && box.bottom <= pane.bottom + 1 && box.top >= 0 && box.top < window.innerHeight;
+      })).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-heading');
+      await screenshot(page, 'workspace-summary-source');
+
+      // A draft from the judgment template, filled from the case, the summary and the brief.
+      const form = page.getByRole('form', { name: 'New draft from a template' });
+      await form.getByLabel('Template').selectOption({ label: 'Judgment skeleton (judgment@1.0.0)' });
+      await form.getByLabel('Date of judgment').fill('2026-02-05');
+      await form.getByLabel(/Disposal/).selectOption('appeal-dismissed');
+      await form.getByLabel(/^Reasons/).fill('For the reasons given above the appeal fails.');
+      await form.getByRole('button', { name: 'Create draft' }).click();
+      const editor = page.getByTestId('draft-editor');
+      await editor.waitFor();
+      await expect.poll(() => editor.locator('.sentence--machine').count()).toBeGreaterThan(0);
+      expect(await editor.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+      expect(await editor.innerText()).toContain('Only a judge assigned to this case can approve');
+
+      // Edit the last paragraph and save a new version.
+      const edits = editor.getByRole('button', { name: /^Edit/ });
+      await edits.last().click();
+      const box = editor.locator('textarea').first();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await box.fill(`${await box.inputValue()} The Court is grateful to counsel for their submissions.`);
+      await editor.getByRole('button', { name: 'Save as a new version' }).click();
+      await expect.poll(() => editor.getByTestId('draft-status').innerText()).toBe('Saved as version 2.');
+      expect(await editor.locator('.sentence--human').allInnerTexts()).toContain('The Court is grateful to counsel for their submissions.');
+      await screenshot(page, 'workspace-draft-clerk');
+    } catch (error) {
+      await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 110_000);
+
+  it('lets the assigned judge approve the draft and download its Word export', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, judge.email);
+      await page.getByTestId('drafts-table').getByRole('button', { name: /judgment/i }).click();
+      const editor = page.getByTestId('draft-editor');
+      await editor.getByRole('button', { name: 'Approve version 2' }).click();
+      const approval = editor.getByTestId('approval');
+      await approval.waitFor();
+      expect(await approval.innerText()).toMatch(/Version 2 was approved on .*Changes from the machine-made text: 9 words added, 0 removed/);
+      expect(await editor.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), approval.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const bytes = await readFile((await download.path())!);
+      expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      expect(bytes.length).toBeGreaterThan(2000);
+      expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+
+      const [pdf] = await Promise.all([page.waitForEvent('download'), approval.getByRole('button', { name: 'Download PDF' }).click()]);
+      expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await screenshot(page, 'workspace-draft-approved');
+    } catch (error) {
+      await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('does not offer approval to a judge who is not assigned', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, otherJudge.email);
+      await page.getByTestId('drafts-table').getByRole('button', { name: /judgment/i }).click();
+      const editor = page.getByTestId('draft-editor');
+      await editor.waitFor();
+      await expect.poll(() => editor.getByTestId('approval').count()).toBe(1);
+      expect(await editor.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+    } catch (error) {
+      await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});
