@@ -251,6 +251,19 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
       expect(createDraft.version.text).toContain('UKSC 2013/0252');
       drafts.set(template.id, createDraft);
     }
+    // each draft is a generation in the ledger: template id@version, the summary's model, its documents
+    const generations: Array<{ template: string; model_sha256: string; input_hashes: string; output_hash: string }> = await t.dataSource.query(
+      t.dataSource.options.type === 'postgres'
+        ? 'SELECT template, model_sha256, input_hashes, output_hash FROM audit_log WHERE action = $1 AND case_id = $2 AND template IS NOT NULL'
+        : 'SELECT template, model_sha256, input_hashes, output_hash FROM audit_log WHERE action = ? AND case_id = ? AND template IS NOT NULL',
+      ['generation', caseId],
+    );
+    expect(generations.map((g) => g.template).sort()).toEqual(templates.map((x) => `${x.id}@${x.version}`).sort());
+    for (const g of generations) {
+      expect(g.model_sha256).toBe(manifestSha);
+      expect(JSON.parse(g.input_hashes)).toEqual([documentSha]);
+    }
+
     // the judgment's background is the summary, sentence for sentence, each still anchored to its source
     const judgment = drafts.get('judgment')!;
     expect(judgment.version.origins.machine).toBeGreaterThanOrEqual(summary.sentences.length);

@@ -7,6 +7,7 @@ import { builtinTemplatesDir } from '@amicus/prompts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestApp, databaseAvailable, errorCode, ok, startTestApp, TestApp, testConfig, testDatabase, TestUser } from '../../../test/helpers/test-app.js';
 import { loadConfig } from '../../config/config.loader.js';
+import { ApiKeyAccess } from '../auth/api-key.entity.js';
 import { documentBudgets } from '../summaries/summarize.processor.js';
 import { UserRole } from '../users/user.entity.js';
 
@@ -88,5 +89,40 @@ describe('word budgets of a case summary', () => {
     expect(documentBudgets('short', null, [1000, 3000])).toEqual([{ words: 38 }, { words: 113 }]);
     expect(documentBudgets('short', null, [100, 9900])).toEqual([{ words: 30 }, { words: 149 }]);
     expect(documentBudgets('detailed', 400, [5000])).toEqual([{ words: 400 }]);
+  });
+});
+
+describe.skipIf(!databaseAvailable())('who may summarize and draft', () => {
+  let t: TestApp;
+  let caseId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const clerk = await t.createUser(UserRole.CLERK, 'HC');
+    caseId = ok(
+      await t.gql<{ createCase: { id: string } }>(
+        'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
+        { input: { docketNumber: 'HC-S-1', title: 'Smith v Jones', court: 'HC', caseType: 'civil', filedDate: '2020-03-12' } },
+        clerk.token,
+      ),
+    ).createCase.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('a read-only API key may not start a summary nor draft; a case without extracted text has nothing to summarize', async () => {
+    const reader = await t.serviceAccount(['HC'], ApiKeyAccess.READ);
+    const writer = await t.serviceAccount(['HC'], ApiKeyAccess.READ_WRITE);
+    const summarize = 'mutation($c: ID!) { summarizeCase(caseId: $c) { id } }';
+    expect(errorCode(await t.gql(summarize, { c: caseId }, reader.token))).toBe('FORBIDDEN');
+    const empty = await t.gql(summarize, { c: caseId }, writer.token);
+    expect(errorCode(empty)).toBe('BAD_USER_INPUT');
+    expect(empty.errors![0].extensions!.reason).toBe('NOTHING_TO_SUMMARIZE');
+    const draft = await t.gql('mutation($input: CreateDraftInput!) { createDraft(input: $input) { id } }', { input: { caseId, templateId: 'notice-of-hearing' } }, writer.token);
+    expect(errorCode(draft)).toBe('FORBIDDEN');
+    const { summaries } = ok(await t.gql<{ summaries: unknown[] }>('query($c: ID!) { summaries(caseId: $c) { id } }', { c: caseId }, reader.token));
+    expect(summaries).toEqual([]);
   });
 });
