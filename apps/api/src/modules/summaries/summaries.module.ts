@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
+import { DocumentEntity } from '../documents/document.entity.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { ModelProvider } from './model.provider.js';
@@ -15,7 +16,7 @@ import { SummaryEntity } from './summary.entity.js';
  * `SummariesService` (drafting reads the latest summary) and `ModelProvider`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SummaryEntity]), CasesModule, DocumentsModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([SummaryEntity, DocumentEntity]), CasesModule, DocumentsModule, JobsModule],
   providers: [ModelProvider, SummarizeProcessor, SummariesService, SummariesResolver, CaseSummariesResolver],
   exports: [SummariesService, ModelProvider],
 })

@@ -5,6 +5,7 @@ import type { Principal } from '../../common/auth/principal.js';
 import { ForbiddenException } from '../../common/errors/app.exception.js';
 import { ApiKeyAccess } from '../auth/api-key.entity.js';
 import { CaseAccessService } from '../cases/case-access.service.js';
+import { DocumentEntity, ExtractionStatus } from '../documents/document.entity.js';
 import { documentNotFound } from '../documents/documents.exception.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { JobRecord } from '../jobs/job-queue.js';
@@ -24,6 +25,7 @@ import { SummaryEntity } from './summary.entity.js';
 export class SummariesService {
   constructor(
     @InjectRepository(SummaryEntity) private readonly summaries: Repository<SummaryEntity>,
+    @InjectRepository(DocumentEntity) private readonly documentsRepo: Repository<DocumentEntity>,
     private readonly access: CaseAccessService,
     private readonly documents: DocumentsService,
     private readonly jobs: JobsService,
@@ -33,7 +35,7 @@ export class SummariesService {
   async summarizeCase(principal: Principal, caseId: string, length: SummaryLengthInput, words?: number | null): Promise<JobRecord> {
     const c = await this.access.requireCase(principal, caseId);
     this.requireWriter(principal);
-    if ((await this.documents.caseTexts(c.id)).length === 0) {
+    if ((await this.documentsRepo.countBy({ caseId: c.id, extractionStatus: ExtractionStatus.DONE })) === 0) {
       throw new SummaryException(SummaryErrorReason.NOTHING_TO_SUMMARIZE, 'The case has no document whose text has been extracted');
     }
     return this.enqueue(principal, { caseId: c.id, documentId: null, length, words: words ?? null, requesterRole: principal.role });
@@ -44,7 +46,7 @@ export class SummariesService {
     const doc = await this.documents.find(principal, documentId);
     if (!doc) throw documentNotFound();
     this.requireWriter(principal);
-    if (!(await this.documents.documentText(doc.id))) {
+    if (doc.extractionStatus !== ExtractionStatus.DONE) {
       throw new SummaryException(SummaryErrorReason.NOTHING_TO_SUMMARIZE, 'The document’s text has not been extracted');
     }
     return this.enqueue(principal, { caseId: doc.caseId, documentId: doc.id, length, words: words ?? null, requesterRole: principal.role });
