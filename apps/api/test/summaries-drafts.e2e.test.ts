@@ -1,12 +1,13 @@
-// End to end through GraphQL over HTTP, on SQLite and PostgreSQL with the embedded queue and the
-// real model: case → upload of a real UK judgment → extraction → summarizeCase → stored summary
+// End to end through GraphQL over HTTP with the real model, on SQLite with the embedded queue and on
+// PostgreSQL with BullMQ on Redis: case → upload of a real UK judgment → extraction → summarizeCase → stored summary
 // whose spans slice the document text → a draft from every template → edit → approval rules and the
 // signing gate → DOCX and PDF export; and what an unassigned judge can see of a sealed case.
 import { extractText } from '@amicus/legal-nlp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UserRole } from '../src/modules/users/user.entity.js';
 import { docxText, judgmentsAvailable, loadJudgment, modelAvailable, TEST_MODEL_DIR } from './helpers/judgments.js';
-import { databaseAvailable, errorCode, ok, startTestApp, TestApp, TestUser } from './helpers/test-app.js';
+import { databaseAvailable, errorCode, ok, startTestApp, TestApp, testDatabase, TestUser } from './helpers/test-app.js';
 
 /** A UK Supreme Court judgment of about 4,000 words. */
 const JUDGMENT_ID = 'uksc-2013-0252';
@@ -95,7 +96,9 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
       AMICUS_JOB_POLL_INTERVAL: '50ms',
       AMICUS_JOB_MAX_ATTEMPTS: '1',
       AMICUS_DISCLOSURE_TEXT: DISCLOSURE,
+      ...(testDatabase() === 'postgres' ? { REDIS_URL: inject('redisUrl'), AMICUS_JOB_QUEUE: `amicus-e2e-${randomBytes(4).toString('hex')}` } : {}),
     });
+    expect(t.config.jobs.backend).toBe(testDatabase() === 'postgres' ? 'bullmq' : 'database');
     admin = await t.admin();
     clerk = await t.createUser(UserRole.CLERK, 'UKSC');
     judge = await t.createUser(UserRole.JUDGE, 'UKSC');
