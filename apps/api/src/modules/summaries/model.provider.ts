@@ -30,6 +30,11 @@ export class ModelProvider implements OnApplicationShutdown {
     return this.config.modelDir ?? shippedModelDir;
   }
 
+  /** Intra-op threads the model runs with. */
+  get threads(): number {
+    return this.config.inferenceThreads;
+  }
+
   get state(): ModelState {
     return this.current;
   }

@@ -46,7 +46,8 @@ export interface SummarySettings {
   length: SummaryLength;
   words: number | null;
   perDocument: Array<{ documentId: string; options: SummarizeOptions }>;
-  threads: number | null;
+  /** Inference threads of the worker that made it. */
+  threads: number;
 }
 
 /**
@@ -145,7 +146,7 @@ export class SummarizeProcessor implements OnModuleInit {
       length: p.length,
       words: p.words ?? null,
       perDocument: docs.map((d, i) => ({ documentId: d.documentId, options: budgets[i] })),
-      threads: null,
+      threads: this.models.threads,
     };
     const outputSha256 = createHash('sha256').update(canonicalJson({ sentences, brief })).digest('hex');
     const model = ready.model;
