@@ -3,10 +3,12 @@
 // follows a summary sentence to its highlighted source passage, creates a draft from a template and
 // edits it; the assigned judge approves it and downloads the Word export.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api-server.js';
 import { launchBrowser, screenshot } from '../support/browser.js';
+import { artifactsDir } from '../support/config.js';
 import { gql, login } from '../support/graphql.js';
 import { judgmentsAvailable, readJudgment } from '../support/judgments.js';
 
@@ -132,6 +134,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       })).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-heading');
       await screenshot(page, 'workspace-summary-source');
+      await page.screenshot({ path: join(artifactsDir, 'workspace-summary-source-viewport.png') });
 
       // A draft from the judgment template, filled from the case, the summary and the brief.
       const form = page.getByRole('form', { name: 'New draft from a template' });
@@ -146,16 +149,33 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       expect(await editor.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
       expect(await editor.innerText()).toContain('Only a judge assigned to this case can approve');
 
-      // Edit the last paragraph and save a new version.
-      const edits = editor.getByRole('button', { name: /^Edit/ });
-      await edits.last().click();
+      // Someone else saves a version while the clerk edits: the clerk's save is refused with a plain
+      // conflict message, nothing is lost on the server, and the newest version can be reloaded.
+      const draftId = (await page.getByTestId('drafts-table').locator('tbody tr').first().getAttribute('data-draft-id'))!;
+      const edit = () => editor.getByRole('button', { name: /^Edit/ }).last();
+      await edit().click();
       const box = editor.locator('textarea').first();
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      const judgeToken = await login(api.baseUrl, judge.email, PASSWORD);
+      const { draft } = await gql<{ draft: { version: { text: string } } }>(api.baseUrl, 'query($id: ID!) { draft(id: $id) { version { text } } }', { id: draftId }, judgeToken);
+      await gql(api.baseUrl, 'mutation($input: UpdateDraftInput!) { updateDraft(input: $input) { currentVersion } }', {
+        input: { draftId, baseVersion: 1, text: `${draft.version.text}\n\nCosts are reserved.` },
+      }, judgeToken);
       await box.fill(`${await box.inputValue()} The Court is grateful to counsel for their submissions.`);
       await editor.getByRole('button', { name: 'Save as a new version' }).click();
-      await expect.poll(() => editor.getByTestId('draft-status').innerText()).toBe('Saved as version 2.');
+      await expect.poll(() => editor.getByTestId('save-error').innerText()).toMatch(/Someone saved a newer version of this draft/);
+      await editor.getByRole('button', { name: 'Reload the newest version' }).click();
+      await expect.poll(() => editor.innerText()).toContain('Costs are reserved.');
+
+      // Edit again on the newest version and save.
+      await editor.locator('.draft-para', { hasText: 'For these reasons the appeal is dismissed.' }).getByRole('button', { name: /^Edit/ }).click();
+      const again = editor.locator('textarea').first();
+      await again.fill(`${await again.inputValue()} The Court is grateful to counsel for their submissions.`);
+      await editor.getByRole('button', { name: 'Save as a new version' }).click();
+      await expect.poll(() => editor.getByTestId('draft-status').innerText()).toBe('Saved as version 3.');
       expect(await editor.locator('.sentence--human').allInnerTexts()).toContain('The Court is grateful to counsel for their submissions.');
       await screenshot(page, 'workspace-draft-clerk');
+      await editor.screenshot({ path: join(artifactsDir, 'workspace-draft-editor.png') });
     } catch (error) {
       await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
       throw error;
@@ -170,10 +190,10 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await signIn(page, judge.email);
       await page.getByTestId('drafts-table').getByRole('button', { name: /judgment/i }).click();
       const editor = page.getByTestId('draft-editor');
-      await editor.getByRole('button', { name: 'Approve version 2' }).click();
+      await editor.getByRole('button', { name: 'Approve version 3' }).click();
       const approval = editor.getByTestId('approval');
       await approval.waitFor();
-      expect(await approval.innerText()).toMatch(/Version 2 was approved on .*Changes from the machine-made text: 9 words added, 0 removed/);
+      expect(await approval.innerText()).toMatch(/Version 3 was approved on .*Changes from the machine-made text: 12 words added, 0 removed/);
       expect(await editor.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
 
       const [download] = await Promise.all([page.waitForEvent('download'), approval.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
@@ -186,6 +206,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       const [pdf] = await Promise.all([page.waitForEvent('download'), approval.getByRole('button', { name: 'Download PDF' }).click()]);
       expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       await screenshot(page, 'workspace-draft-approved');
+      await editor.screenshot({ path: join(artifactsDir, 'workspace-draft-approved-editor.png') });
     } catch (error) {
       await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
       throw error;

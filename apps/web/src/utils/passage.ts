@@ -12,12 +12,3 @@ export function splitPassage(text: string, start: number, end: number): PassageP
   const e = Math.max(s, Math.min(text.length, Math.floor(end)));
   return { before: text.slice(0, s), passage: text.slice(s, e), after: text.slice(e) };
 }
-
-/** A short quotation of a span for link labels: the first `maxChars` characters, cut at a word. */
-export function shortQuote(text: string, maxChars = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= maxChars) return flat;
-  const cut = flat.slice(0, maxChars);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
