@@ -72,7 +72,13 @@ describe('extractText: OCR', () => {
 
   it('OCRs only the pages that lack a text layer', { timeout: OCR_TIMEOUT }, async () => {
     const pdf = await makeMixedPdf(['Typed first page of the order.'], ['Scanned exhibit page', 'Invoice total 4,500 dollars']);
-    const doc = await extractText(pdf);
+    const progress: Array<[number, number, boolean]> = [];
+    const doc = await extractText(pdf, { onPage: (e) => progress.push([e.page, e.pages, e.ocr]) });
+    expect(progress).toEqual([
+      [1, 2, false],
+      [2, 2, false],
+      [2, 2, true],
+    ]);
     expect(doc.pages.map((p) => p.ocr)).toEqual([false, true]);
     expect(doc.text.slice(doc.pages[0].start, doc.pages[0].end)).toBe('Typed first page of the order.');
     expect(doc.text.slice(doc.pages[1].start, doc.pages[1].end)).toContain('Scanned exhibit page');
