@@ -190,10 +190,33 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await signIn(page, judge.email);
       await page.getByTestId('drafts-table').getByRole('button', { name: /judgment/i }).click();
       const editor = page.getByTestId('draft-editor');
-      await editor.getByRole('button', { name: 'Approve version 3' }).click();
+
+      // A citation found in no case document stops approval: the signing gate lists the sentence
+      // and says why; removing it lets the draft through.
+      const closing = () => editor.locator('.draft-para', { hasText: 'For these reasons the appeal is dismissed.' });
+      await closing().getByRole('button', { name: /^Edit/ }).click();
+      const box = editor.locator('textarea').first();
+      const original = await box.inputValue();
+      await box.fill(`${original} See also Smith v Jones [2099] UKSC 99.`);
+      await editor.getByRole('button', { name: 'Save as a new version' }).click();
+      await expect.poll(() => editor.getByTestId('draft-status').innerText()).toBe('Saved as version 4.');
+      await editor.getByRole('button', { name: 'Approve version 4' }).click();
+      const gate = editor.getByTestId('signing-gate');
+      await gate.waitFor();
+      expect(await gate.innerText()).toMatch(/\[2099\] UKSC 99[\s\S]*CITATION_NOT_IN_RECORD: The sentence cites an authority that appears in none of the case documents/);
+      expect(await editor.getByTestId('approve-error').innerText()).toMatch(/cannot be approved yet: 1 sentence must be fixed/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('gate-heading');
+      await gate.screenshot({ path: join(artifactsDir, 'workspace-signing-gate.png') });
+      await closing().getByRole('button', { name: /^Edit/ }).click();
+      await editor.locator('textarea').first().fill(original);
+      await editor.getByRole('button', { name: 'Save as a new version' }).click();
+      await expect.poll(() => editor.getByTestId('draft-status').innerText()).toBe('Saved as version 5.');
+      expect(await gate.count()).toBe(0);
+
+      await editor.getByRole('button', { name: 'Approve version 5' }).click();
       const approval = editor.getByTestId('approval');
       await approval.waitFor();
-      expect(await approval.innerText()).toMatch(/Version 3 was approved on .*Changes from the machine-made text: 12 words added, 0 removed/);
+      expect(await approval.innerText()).toMatch(/Version 5 was approved on .*Changes from the machine-made text: 12 words added, 0 removed/);
       expect(await editor.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
 
       const [download] = await Promise.all([page.waitForEvent('download'), approval.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
