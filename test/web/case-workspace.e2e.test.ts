@@ -120,7 +120,9 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       const third = sentences.nth(2);
       const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
       const sentenceText = norm(await third.innerText());
-      await third.click();
+      // By keyboard: the sentence is a button.
+      await third.focus();
+      await page.keyboard.press('Enter');
       const mark = page.getByTestId('source-highlight');
       await mark.waitFor();
       const highlighted = norm(await mark.innerText());
