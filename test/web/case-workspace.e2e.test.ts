@@ -136,6 +136,26 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       })).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-heading');
       await screenshot(page, 'workspace-summary-source');
+
+      // A brief entry opens its own source passage.
+      const timelineLink = page.getByTestId('case-brief').locator('.timeline button.source-link').first();
+      await timelineLink.click();
+      await expect.poll(() => page.locator('.source-viewer__label').innerText()).toMatch(/^Timeline: .*highlighted below\.$/);
+      const briefPassage = norm(await mark.innerText());
+      expect(briefPassage.length).toBeGreaterThan(5);
+      expect(norm(judgmentText)).toContain(briefPassage);
+
+      // The original downloads unchanged.
+      const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download original of Judgment of the Supreme Court' }).click()]);
+      expect(original.suggestedFilename()).toBe('judgment.txt');
+      expect((await readFile((await original.path())!)).toString('utf8')).toBe(judgmentText);
+
+      // A second, shorter summary is a new version; the earlier one stays and can be picked.
+      await page.getByRole('radio', { name: /Short/ }).check();
+      await page.getByRole('button', { name: 'Summarize' }).click();
+      await expect.poll(() => page.locator('#summary-heading').innerText(), { timeout: 60_000 }).toBe('Summary, version 2');
+      await page.getByLabel('Version', { exact: true }).selectOption({ label: (await page.getByLabel('Version', { exact: true }).locator('option').last().innerText()).trim() });
+      await expect.poll(() => page.locator('#summary-heading').innerText()).toBe('Summary, version 1 (an older version)');
       await page.screenshot({ path: join(artifactsDir, 'workspace-summary-source-viewport.png') });
 
       // A draft from the judgment template, filled from the case, the summary and the brief.
