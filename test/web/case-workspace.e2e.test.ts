@@ -94,6 +94,22 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await expect.poll(() => page.getByTestId('upload-error').innerText()).toMatch(/too large|closed the connection/);
       expect(await page.getByTestId('documents-table').count()).toBe(0);
 
+      // A slow upload shows its progress and can be cancelled; nothing is stored.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+      await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'slow.txt', mimeType: 'text/plain', buffer: Buffer.from('The appeal is allowed. '.repeat(80_000), 'utf8') });
+      await upload.getByLabel('Title').fill('A slow upload');
+      await upload.getByRole('button', { name: 'Upload' }).click();
+      const bar = upload.getByRole('progressbar', { name: 'Upload progress' });
+      await bar.waitFor();
+      await expect.poll(() => page.getByTestId('upload-status').innerText()).toMatch(/^Uploading: \d+%$/);
+      await upload.getByRole('button', { name: 'Cancel upload' }).click();
+      await expect.poll(() => page.getByTestId('upload-status').innerText()).toBe('The upload was cancelled. Nothing was stored.');
+      expect(await bar.count()).toBe(0);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      expect(await page.getByTestId('documents-table').count()).toBe(0);
+
       // The real judgment.
       await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'judgment.txt', mimeType: 'text/plain', buffer: Buffer.from(judgmentText, 'utf8') });
       await upload.getByLabel('Title').fill('Judgment of the Supreme Court');
