@@ -285,6 +285,11 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await editor.waitFor();
       await expect.poll(() => editor.getByTestId('approval').count()).toBe(1);
       expect(await editor.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+      // Narrow screens: one column, the source pane below.
+      await page.setViewportSize({ width: 420, height: 900 });
+      await page.getByTestId('summary-sentences').locator('button.summary-sentence').first().click();
+      await page.getByTestId('source-highlight').waitFor();
+      await page.screenshot({ path: join(artifactsDir, 'workspace-narrow.png') });
     } catch (error) {
       await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
       throw error;
