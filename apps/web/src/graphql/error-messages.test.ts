@@ -23,6 +23,10 @@ describe('describeError', () => {
     expect(describeError(new GraphQLRequestError('RATE_LIMITED', 'x'), 'sign-in')).toBe('Too many sign-in attempts. Wait a few minutes and try again.');
   });
 
+  it('explains a conflict without server text', () => {
+    expect(describeError(new GraphQLRequestError('CONFLICT', 'version 3 is not the current version 4'), 'load')).toMatch(/changed by someone else/);
+  });
+
   it('names unknown codes without echoing server text', () => {
     const message = describeError(new GraphQLRequestError('INTERNAL_SERVER_ERROR', 'at Object.<anonymous> (/srv/x.js:1:1)'), 'load');
     expect(message).toContain('INTERNAL_SERVER_ERROR');

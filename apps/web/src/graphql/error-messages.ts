@@ -32,6 +32,8 @@ export function describeError(error: unknown, context: ErrorContext): string {
       return 'It could not be found. It may have been removed, or you may not have access to it.';
     case 'BAD_USER_INPUT':
       return context === 'sign-in' ? 'Enter a valid email address and your password.' : `The request was not accepted: ${error.message}`;
+    case 'CONFLICT':
+      return 'It was changed by someone else in the meantime, or its state does not allow this. Reload and try again.';
     case 'NETWORK_ERROR':
       return 'Amicus could not reach the server. Check the network connection and try again.';
     default:
