@@ -75,6 +75,9 @@ export function parseUpload(req: IncomingMessage, store: BlobStore, maxBytes: nu
         return fail(invalid('Send exactly one file'));
       }
       fileName = info.filename ?? '';
+      // The store reads the stream (and sees its errors) only after an await; a client abort before
+      // then must not become an unhandled 'error' event that ends the process.
+      stream.on('error', () => undefined);
       receiving = store.receive(stream, maxBytes);
       receiving.catch((error: unknown) => {
         stream.resume();
