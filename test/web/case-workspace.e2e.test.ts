@@ -94,22 +94,6 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await expect.poll(() => page.getByTestId('upload-error').innerText()).toMatch(/too large|closed the connection/);
       expect(await page.getByTestId('documents-table').count()).toBe(0);
 
-      // A slow upload shows its progress and can be cancelled; nothing is stored.
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
-      await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'slow.txt', mimeType: 'text/plain', buffer: Buffer.from('The appeal is allowed. '.repeat(80_000), 'utf8') });
-      await upload.getByLabel('Title').fill('A slow upload');
-      await upload.getByRole('button', { name: 'Upload' }).click();
-      const bar = upload.getByRole('progressbar', { name: 'Upload progress' });
-      await bar.waitFor();
-      await expect.poll(() => page.getByTestId('upload-status').innerText()).toMatch(/^Uploading: \d+%$/);
-      await upload.getByRole('button', { name: 'Cancel upload' }).click();
-      await expect.poll(() => page.getByTestId('upload-status').innerText()).toBe('The upload was cancelled. Nothing was stored.');
-      expect(await bar.count()).toBe(0);
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-      expect(await page.getByTestId('documents-table').count()).toBe(0);
-
       // The real judgment.
       await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'judgment.txt', mimeType: 'text/plain', buffer: Buffer.from(judgmentText, 'utf8') });
       await upload.getByLabel('Title').fill('Judgment of the Supreme Court');
@@ -122,6 +106,30 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       expect(await row.innerText()).toContain('Judgment of the Supreme Court');
       await expect.poll(() => row.getByTestId('extraction-status').innerText(), { timeout: 30_000 }).toBe('Text extracted');
       expect(await row.innerText()).toMatch(/9 Oct 2013/);
+
+      // A slow upload shows its progress and can be cancelled; nothing is stored.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+      await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'slow.txt', mimeType: 'text/plain', buffer: Buffer.from('The appeal is allowed. '.repeat(80_000), 'utf8') });
+      await upload.getByLabel('Title').fill('A slow upload');
+      await upload.getByRole('button', { name: 'Upload' }).click();
+      const bar = upload.getByRole('progressbar', { name: 'Upload progress' });
+      await bar.waitFor();
+      await expect.poll(() => bar.evaluate((el) => (el as HTMLProgressElement).value), { timeout: 10_000 }).toBeGreaterThan(0);
+      await upload.getByRole('button', { name: 'Cancel upload' }).click();
+      await expect.poll(() => page.getByTestId('upload-status').innerText()).toBe('The upload was cancelled. Nothing was stored.');
+      expect(await bar.count()).toBe(0);
+      // Cancelled at once, before the server has started storing the file: the server carries on.
+      for (let i = 0; i < 3; i++) {
+        await upload.getByRole('button', { name: 'Upload' }).click();
+        await upload.getByRole('button', { name: 'Cancel upload' }).click();
+        await expect.poll(() => page.getByTestId('upload-status').innerText()).toBe('The upload was cancelled. Nothing was stored.');
+      }
+      expect((await fetch(`${api.baseUrl}/healthz`)).status).toBe(200);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      expect(await row.count()).toBe(1);
+
 
       // Summarize with the real model; progress is announced, then the summary appears.
       await page.getByRole('radio', { name: /Standard/ }).check();
@@ -216,7 +224,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await editor.screenshot({ path: join(artifactsDir, 'workspace-draft-editor.png') });
     } catch (error) {
       await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
-      throw error;
+      throw new Error(`${String(error)}\nAPI output:\n${api.output().slice(-3000)}`, { cause: error });
     } finally {
       await context.close();
     }
@@ -270,7 +278,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await editor.screenshot({ path: join(artifactsDir, 'workspace-draft-approved-editor.png') });
     } catch (error) {
       await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
-      throw error;
+      throw new Error(`${String(error)}\nAPI output:\n${api.output().slice(-3000)}`, { cause: error });
     } finally {
       await context.close();
     }
@@ -292,7 +300,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await page.screenshot({ path: join(artifactsDir, 'workspace-narrow.png') });
     } catch (error) {
       await screenshot(page, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 60)}`);
-      throw error;
+      throw new Error(`${String(error)}\nAPI output:\n${api.output().slice(-3000)}`, { cause: error });
     } finally {
       await context.close();
     }
