@@ -59,6 +59,29 @@ describe('amicus summarize', () => {
     }
   });
 
+  it('adds a case brief whose fields point back into the source text', async () => {
+    const r = await amicus(['summarize', fixture, '--json', '--words', '100']);
+    expect(r.code).toBe(0);
+    const { brief } = JSON.parse(r.stdout.trim());
+    expect(Object.keys(brief).sort()).toEqual(['authorities', 'caseNumbers', 'court', 'issues', 'judges', 'outcome', 'parties', 'statutes', 'timeline']);
+    // The fixture is a petition under article 32 of the Constitution that ends "Petition dismissed."
+    const constitution = brief.statutes.find((s: { instrument: string }) => s.instrument === 'Constitution');
+    expect(constitution.provisions).toContain('article 32');
+    expect(brief.outcome.disposition).toBe('dismissed');
+    const spans: Array<{ start: number; end: number; text: string }> = [];
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.start === 'number' && typeof o.end === 'number' && typeof o.text === 'string') spans.push(o as never);
+        Object.values(o).forEach(collect);
+      }
+    };
+    collect(brief);
+    expect(spans.length).toBeGreaterThan(5);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it('summarizes a JSON Lines batch with per-line word budgets and reports bad lines', async () => {
     const input = join(tmp, 'batch.jsonl');
     writeFileSync(

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createSummarizer, loadModel, type SummarizeOptions, type Summarizer, type SummaryResult } from '@amicus/inference';
+import { buildBrief } from '@amicus/legal-nlp';
 import { loadConfig, positiveInt } from '../config.js';
 import { readDocument } from '../input.js';
 
@@ -14,13 +15,15 @@ export const SUMMARIZE_USAGE = `Usage:
   amicus summarize --jsonl IN.jsonl [--words-field F] [--words N | --ratio R | --length L] [--threads N]
 
 Summarizes court judgments with the shipped extractive model; every summary sentence carries its
-character offsets in the source. Plain-text files for now.
+character offsets in the source. Text, PDF, DOCX, HTML and image files (read by OCR).
 
 Options:
   --words N        summary length in words (upper bound)
   --ratio R        summary length as a fraction of the document (0 < R <= 1)
   --length L       short (~150 words), standard (~10%, default) or detailed (~25%)
-  --json           one JSON object per file: {file, sha256, words, summary, model, ms}
+  --json           one JSON object per file: {file, sha256, words, summary, brief, model, ms}
+                   (brief: court, case numbers, parties, judges, timeline, issues, outcome,
+                   authorities and statutes, each with its source spans)
   --jsonl IN       batch mode: each input line {"id", "text"}; each output line {"id", "summary"}
                    ("-" reads standard input)
   --words-field F  in batch mode, per-line word budget taken from field F when present
@@ -71,7 +74,10 @@ async function summarizeFiles(summarizer: Summarizer, files: string[], options: 
       const doc = await readDocument(file);
       const result = await summarizer.summarize(doc.text, options);
       if (json) {
-        io.out(JSON.stringify({ file, sha256: doc.sha256, words: result.words, summary: spans(result), model: result.model, ms: Math.round(result.ms) }) + '\n');
+        const brief = buildBrief([{ text: doc.text }]);
+        io.out(
+          JSON.stringify({ file, sha256: doc.sha256, words: result.words, summary: spans(result), brief, model: result.model, ms: Math.round(result.ms) }) + '\n',
+        );
       } else {
         if (files.length > 1) io.out(`${k > 0 ? '\n' : ''}== ${file}\n`);
         io.out(result.sentences.map((s) => s.text.replace(/\s+/g, ' ')).join('\n') + '\n');
