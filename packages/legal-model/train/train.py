@@ -1,13 +1,15 @@
 """Train the Amicus extractive sentence scorer on the featurized legal-sum data and export it.
 
     python3 packages/legal-model/train/train.py --data packages/legal-model/work/data \
-        --work packages/legal-model/work/run --model-dir packages/legal-model/model
+        --work packages/legal-model/work/run --model-dir packages/legal-model/model \
+        [--init-emb packages/legal-model/work/pretrain/emb.npy]
 
 Reads the arrays written by scripts/prepare-data.mjs (features from the runtime's own featurizer and
 greedy-oracle labels), trains with a fixed seed on 2 CPU threads, keeps the epoch with the best mean
 validation ROUGE-1 + ROUGE-2 over the UK and IN validation sets, exports ONNX (dynamic sentence and
 token axes), quantizes it to int8 when that keeps validation quality, and writes the model directory
-with its manifest.
+with its manifest. With --init-emb the token embedding table starts from the self-supervised
+vectors of pretrain.py (pre-training on unlabelled judgments) instead of a random draw.
 """
 import argparse
 import hashlib
@@ -207,6 +209,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--version", default="1.0.0")
     ap.add_argument("--max-minutes", type=float, default=50.0)
+    ap.add_argument("--init-emb", help="float32 .npy [buckets, emb] from pretrain.py: initializes the token embedding table "
+                    "(rescaled to the default initialization's standard deviation, 1); all weights are then fine-tuned")
     ap.add_argument("--ship", choices=["auto", "int8", "fp32"], default="auto",
                     help="auto: int8 when its validation score is within 0.002 of fp32")
     args = ap.parse_args()
@@ -234,6 +238,14 @@ def main():
     print("baselines", json.dumps(base), flush=True)
 
     model = SentenceScorer(spec["hashBuckets"], len(spec["scalars"]), args.emb, args.hidden, args.gru, context=args.context)
+    if args.init_emb:
+        pre = torch.from_numpy(np.load(args.init_emb)).float()
+        if tuple(pre.shape) != tuple(model.emb.weight.shape):
+            raise SystemExit(f"--init-emb has shape {tuple(pre.shape)}, the model needs {tuple(model.emb.weight.shape)}")
+        with torch.no_grad():
+            model.emb.weight.copy_(pre / pre[1:].std().clamp(min=1e-8))
+            model.emb.weight[0].zero_()
+        print(f"token embeddings initialized from {args.init_emb}", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     n_batches = len(batches(tr_docs, args.batch_sentences, random.Random(0)))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.epochs * n_batches, pct_start=0.1)
