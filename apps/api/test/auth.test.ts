@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntryEntity } from '../src/modules/audit/audit.entity.js';
 import { ApiKeyEntity } from '../src/modules/auth/api-key.entity.js';
 import { AuthSessionEntity } from '../src/modules/auth/auth-session.entity.js';
 import { UserEntity, UserRole } from '../src/modules/users/user.entity.js';
@@ -108,6 +109,12 @@ describe.skipIf(!databaseAvailable())('sign-in, tokens and API keys', () => {
       ),
     );
     expect(created.createUser).toMatchObject({ email: 'new.clerk@court.example', role: 'CLERK', court: 'HC-A', active: true });
+    // A new account is a grant of access: the ledger names the admin who made it.
+    const entry = (await t.dataSource.manager.findBy(AuditEntryEntity, { action: 'user_created' })).find(
+      (e) => JSON.parse(e.details).userId === created.createUser.id,
+    );
+    expect(entry).toMatchObject({ actorId: admin.user.id, actorRole: 'admin' });
+    expect(JSON.parse(entry!.details)).toMatchObject({ email: 'new.clerk@court.example', role: 'clerk', court: 'HC-A', via: 'graphql' });
     const dup = await t.gql(
       `mutation { createUser(input: { email: "new.clerk@court.example", displayName: "Again", role: CLERK, court: "HC-A", password: "a long enough password" }) { id } }`,
       {},
@@ -168,6 +175,15 @@ describe.skipIf(!databaseAvailable())('sign-in, tokens and API keys', () => {
     expect(listed.apiKeys).toEqual([{ id: created.apiKey.id, revokedAt: null }]);
     ok(await t.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: created.apiKey.id }, admin.token));
     expect(errorCode(await t.gql('{ me { id } }', {}, created.key))).toBe('UNAUTHENTICATED');
+    // Creating and revoking the key are in the ledger, by the admin, without the secret.
+    const keyEntries = (await t.dataSource.manager.find(AuditEntryEntity, { order: { seq: 'ASC' } })).filter(
+      (e) => ['api_key_created', 'api_key_revoked'].includes(e.action) && JSON.parse(e.details).apiKeyId === created.apiKey.id,
+    );
+    expect(keyEntries.map((e) => [e.action, e.actorId])).toEqual([
+      ['api_key_created', admin.user.id],
+      ['api_key_revoked', admin.user.id],
+    ]);
+    expect(keyEntries.map((e) => e.details).join('')).not.toContain(created.key);
 
     // Keys belong to service accounts only.
     const notService = await t.gql(

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runApiCommand } from '../src/cli/api-command.js';
+import { AuditEntryEntity } from '../src/modules/audit/audit.entity.js';
 import { UserEntity, UserRole } from '../src/modules/users/user.entity.js';
 import { bootTestApp, databaseAvailable, errorCode, ok, testConfig, TestApp } from './helpers/test-app.js';
 
@@ -28,6 +29,8 @@ describe.skipIf(!databaseAvailable())('first admin: bootstrap from config and th
     let t: TestApp = await bootTestApp(config);
     const login = ok(await t.gql<{ login: { user: { email: string; role: string } } }>(LOGIN, { e: 'boot@court.example', p: 'bootstrap password 1' }));
     expect(login.login.user).toEqual({ email: 'boot@court.example', role: 'ADMIN' });
+    const boot = await t.dataSource.manager.findBy(AuditEntryEntity, { action: 'user_created' });
+    expect(boot.map((e) => JSON.parse(e.details))).toEqual([expect.objectContaining({ email: 'boot@court.example', via: 'bootstrap' })]);
     await t.close();
 
     // Restart with another bootstrap admin configured: nothing is created, the first still works.
@@ -87,6 +90,12 @@ describe.skipIf(!databaseAvailable())('first admin: bootstrap from config and th
       expect(errorCode(await t.gql(LOGIN, { e: 'env@court.example', p: 'env password 456' }))).toBeUndefined();
       expect(errorCode(await t.gql(LOGIN, { e: 'stdin@court.example', p: 'stdin password 789' }))).toBeUndefined();
       expect(await t.dataSource.manager.countBy(UserEntity, { role: UserRole.ADMIN })).toBe(3);
+      // Each account the command made is in the ledger, with no acting user and the path it came by.
+      const created = await t.dataSource.manager.find(AuditEntryEntity, { where: { action: 'user_created' }, order: { seq: 'ASC' } });
+      expect(created.map((e) => JSON.parse(e.details))).toEqual(
+        ['cli@court.example', 'env@court.example', 'stdin@court.example'].map((email) => expect.objectContaining({ email, role: 'admin', via: 'cli' })),
+      );
+      expect(created.every((e) => e.actorId === null)).toBe(true);
     } finally {
       await t.close();
     }

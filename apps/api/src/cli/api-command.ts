@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigError, Env, loadConfig, processEnvironment } from '../config/config.loader.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { AuditModule } from '../modules/audit/audit.module.js';
 import { runAuditVerify } from '../modules/audit/audit-verify.command.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../modules/users/dto/user.inputs.js';
 import { UserRole } from '../modules/users/user.entity.js';
@@ -33,7 +34,7 @@ const USAGE = `Usage:
 @Module({})
 class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, UsersModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, UsersModule] };
   }
 }
 
@@ -99,7 +100,7 @@ async function adminCreate(flags: Map<string, string>, io: CommandIo): Promise<n
       displayName: flags.get('name') ?? 'Administrator',
       role: UserRole.ADMIN,
       password,
-    });
+    }, null, 'cli');
     io.stdout.write(`Admin ${user.email} created (id ${user.id})\n`);
     return 0;
   } catch (error) {

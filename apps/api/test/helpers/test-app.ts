@@ -146,7 +146,7 @@ export async function bootTestApp(config: AppConfig, cleanup: () => Promise<void
 
   const serviceAccount: TestApp['serviceAccount'] = async (courts, access) => {
     const { user } = await createUser(UserRole.SERVICE);
-    const { key } = await app.get(ApiKeysService).create({ userId: user.id, name: 'test key', courts, access });
+    const { key } = await app.get(ApiKeysService).create(null, { userId: user.id, name: 'test key', courts, access });
     return { user, token: key };
   };
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AuditAction } from '../audit/audit-action.js';
+import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { ApiKeyEntity } from './api-key.entity.js';
@@ -15,9 +17,10 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     private readonly users: UsersService,
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
-  async create(input: CreateApiKeyInput): Promise<{ key: string; apiKey: ApiKeyEntity; user: UserEntity }> {
+  async create(actor: AuditActor | null, input: CreateApiKeyInput): Promise<{ key: string; apiKey: ApiKeyEntity; user: UserEntity }> {
     const user = await this.users.requireUser(input.userId);
     if (user.role !== UserRole.SERVICE) {
       throw new AuthException(AuthErrorReason.NOT_A_SERVICE_ACCOUNT, 'API keys belong to service accounts (role SERVICE)');
@@ -39,15 +42,22 @@ export class ApiKeysService {
       lastUsedAt: null,
       revokedAt: null,
     });
-    return { key, apiKey: await this.keys.save(entity), user };
+    const apiKey = await this.keys.save(entity);
+    await this.audit?.record({
+      action: AuditAction.ApiKeyCreated,
+      actor,
+      details: { apiKeyId: apiKey.id, userId: user.id, name: apiKey.name, prefix: apiKey.prefix, courts, access: apiKey.access, expiresAt: apiKey.expiresAt },
+    });
+    return { key, apiKey, user };
   }
 
-  async revoke(id: string): Promise<ApiKeyEntity> {
+  async revoke(actor: AuditActor | null, id: string): Promise<ApiKeyEntity> {
     const key = await this.keys.findOneBy({ id });
     if (!key) throw new AuthException(AuthErrorReason.API_KEY_NOT_FOUND, 'API key not found');
     if (!key.revokedAt) {
       key.revokedAt = new Date();
       await this.keys.save(key);
+      await this.audit?.record({ action: AuditAction.ApiKeyRevoked, actor, details: { apiKeyId: key.id, userId: key.userId, prefix: key.prefix } });
     }
     return key;
   }

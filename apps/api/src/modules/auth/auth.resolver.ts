@@ -46,15 +46,21 @@ export class AuthResolver {
 
   @Mutation(() => CreatedApiKeyType, { description: 'Creates an API key for a service account; the key is returned only this once (admins only).' })
   @Roles(UserRole.ADMIN)
-  async createApiKey(@Args('input', { description: 'What to create or change.' }) input: CreateApiKeyInput): Promise<CreatedApiKeyType> {
-    const { key, apiKey, user } = await this.keys.create(input);
+  async createApiKey(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'What to create or change.' }) input: CreateApiKeyInput,
+  ): Promise<CreatedApiKeyType> {
+    const { key, apiKey, user } = await this.keys.create({ id: principal.userId, role: principal.role }, input);
     return { key, apiKey: toApiKeyType(apiKey, toUserSummary(user)) };
   }
 
   @Mutation(() => ApiKeyType, { description: 'Revokes an API key; it stops working at once (admins only).' })
   @Roles(UserRole.ADMIN)
-  async revokeApiKey(@Args('id', { type: () => ID, description: 'API key id.' }) id: string): Promise<ApiKeyType> {
-    const key = await this.keys.revoke(id);
+  async revokeApiKey(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID, description: 'API key id.' }) id: string,
+  ): Promise<ApiKeyType> {
+    const key = await this.keys.revoke({ id: principal.userId, role: principal.role }, id);
     const user = await this.users.requireUser(key.userId);
     return toApiKeyType(key, toUserSummary(user));
   }

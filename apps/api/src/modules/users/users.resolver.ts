@@ -61,8 +61,11 @@ export class UsersResolver {
 
   @Mutation(() => UserType, { description: 'Creates a user (admins only).' })
   @Roles(UserRole.ADMIN)
-  async createUser(@Args('input', { description: 'What to create or change.' }) input: CreateUserInput): Promise<UserType> {
-    return toUserType(await this.service.createUser(input));
+  async createUser(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'What to create or change.' }) input: CreateUserInput,
+  ): Promise<UserType> {
+    return toUserType(await this.service.createUser(input, { id: principal.userId, role: principal.role }));
   }
 
   @Mutation(() => UserType, { description: 'Changes a user’s name, role, court or active flag (admins only).' })

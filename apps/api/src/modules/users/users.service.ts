@@ -5,7 +5,7 @@ import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { Connection, paginate } from '../../common/pagination/connection.js';
 import { AuditAction } from '../audit/audit-action.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { UserEntity, UserRole } from './user.entity.js';
@@ -35,7 +35,7 @@ export class UsersService implements OnApplicationBootstrap {
       this.logger.warn(`Bootstrap admin not created: ${admin.email} already exists with another role`);
       return;
     }
-    await this.createUser({ email: admin.email, displayName: 'Administrator', role: UserRole.ADMIN, password: admin.password });
+    await this.createUser({ email: admin.email, displayName: 'Administrator', role: UserRole.ADMIN, password: admin.password }, null, 'bootstrap');
     this.logger.log(`Bootstrap admin ${admin.email} created`);
   }
 
@@ -57,8 +57,11 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
-  /** Creates a user (admins through GraphQL, the CLI, and the bootstrap). */
-  async createUser(input: CreateUserInput): Promise<UserEntity> {
+  /**
+   * Creates a user (admins through GraphQL, the CLI, and the bootstrap) and records it in the
+   * ledger: a new account is a grant of access. `actor` is null for the CLI and the bootstrap.
+   */
+  async createUser(input: CreateUserInput, actor: AuditActor | null = null, via: 'graphql' | 'cli' | 'bootstrap' = 'graphql'): Promise<UserEntity> {
     const court = input.court ?? null;
     const password = input.password ?? null;
     this.checkCourt(input.role, court);
@@ -78,12 +81,19 @@ export class UsersService implements OnApplicationBootstrap {
     user.court = court;
     user.passwordHash = password === null ? null : await this.hasher.hash(password);
     user.active = true;
+    let saved: UserEntity;
     try {
-      return await this.users.save(user);
+      saved = await this.users.save(user);
     } catch (error) {
       if (isUniqueViolation(error)) throw new UserException(UserErrorReason.EMAIL_TAKEN, 'Email address already in use');
       throw error;
     }
+    await this.audit?.record({
+      action: AuditAction.UserCreated,
+      actor,
+      details: { userId: saved.id, email: saved.email, role: saved.role, court: saved.court, via },
+    });
+    return saved;
   }
 
   async updateUser(actor: Principal, input: UpdateUserInput): Promise<UserEntity> {
