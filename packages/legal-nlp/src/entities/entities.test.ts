@@ -113,6 +113,13 @@ describe('extractEntities: statutes, parties, judges, dates, money, case numbers
     ]);
   });
 
+  it('reads upper-case Indian bench names, also when the report joins the name to C.J. with a full stop', () => {
+    const text = 'The Judgment of the Court was delivered by PATANJALI SASTRI.C.J. Later, MEHR CHAND MAHAJAN J. and S. R. DAS J. agreed.';
+    const judges = extractEntities(text).filter((e) => e.type === 'judge');
+    expect(judges.map((e) => e.normalized)).toEqual(['PATANJALI SASTRI', 'MEHR CHAND MAHAJAN', 'S. R. DAS']);
+    for (const j of judges) expect(text.slice(j.start, j.end)).toBe(j.text);
+  });
+
   it('normalises dates to ISO 8601 and money to currency and amount', () => {
     const text = 'On 13 December 2006, on December 13, 2006, on 1st March, 1950, on 26.5.1950 and in May 2004, ' +
       'Rs. 6,21,764 and £25,000 and $4.5 million and A$ 1,200 and ₹5 lakh were paid.';

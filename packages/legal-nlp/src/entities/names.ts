@@ -58,8 +58,8 @@ const SUFFIX = new RegExp(
   `\\b((?:${NAME}(?:\\s${NAME}){0,2},\\s)*(?:${NAME}(?:\\s${NAME}){0,2}\\sand\\s)?${NAME}(?:\\s${NAME})?)\\s(${SUFFIX_TITLES})\\b(?![.\\w]\\w)`,
   'g',
 );
-// "MEHR CHAND MAHAJAN J.", "S. R. DAS J.", "PATANJALI SASTRI C.J."
-const UPPER_SUFFIX = new RegExp(`\\b((?:[A-Z]\\.\\s?){0,3}${UPPER_NAME}(?:\\s${UPPER_NAME}){0,3}),?\\s(C\\.\\s?J|J)(?=\\.)`, 'g');
+// "MEHR CHAND MAHAJAN J.", "S. R. DAS J.", "PATANJALI SASTRI C.J."; also the "SASTRI.C.J." of some reports
+const UPPER_SUFFIX = new RegExp(`\\b((?:[A-Z]\\.\\s?){0,3}${UPPER_NAME}(?:\\s${UPPER_NAME}){0,3})(?:,?\\s|\\.(?=C\\.\\s?J\\.))(C\\.\\s?J|J)(?=\\.)`, 'g');
 const NOT_JUDGE_WORD = /^(?:The|This|That|In|On|By|Part|Schedule|Section|Article|Form|Exhibit|Appendix|Annexure|Table|Plan|See|And|Or|Para|Item|Rule|Division|Column|Class|Group|Type|Case|Vitamin|Appellant|Respondent|Court|Tribunal|Council|Act|Order|House|High|Supreme|Federal|Justice|Judge|Of|As|Per|Category|Grade|Level|Model|Schedules|Sch|Step|Stage|Point|Phase|Option|Annex|Chapter|Clause|Regulation|Reg)$/;
 
 function splitNames(raw: string): string[] {
