@@ -189,6 +189,8 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await form.getByLabel(/Disposal/).selectOption('appeal-dismissed');
       await form.getByLabel(/^Reasons/).fill('For the reasons given above the appeal fails.');
       await form.getByRole('button', { name: 'Create draft' }).click();
+      // The draft is made by a background job: its progress shows, then the draft it made opens.
+      await expect.poll(() => page.getByTestId('draft-job-status').innerText(), { timeout: 60_000 }).toBe('Draft created from “Judgment skeleton”.');
       const editor = page.getByTestId('draft-editor');
       await editor.waitFor();
       await expect.poll(() => editor.locator('.sentence--machine').count()).toBeGreaterThan(0);

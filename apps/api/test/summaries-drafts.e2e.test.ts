@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UserRole } from '../src/modules/users/user.entity.js';
 import { docxText, judgmentsAvailable, loadJudgment, modelAvailable, TEST_MODEL_DIR } from './helpers/judgments.js';
-import { databaseAvailable, errorCode, ok, startTestApp, TestApp, testDatabase, TestUser } from './helpers/test-app.js';
+import { createDraftAndWait, databaseAvailable, errorCode, ok, startTestApp, TestApp, testDatabase, TestUser } from './helpers/test-app.js';
 
 /** A UK Supreme Court judgment of about 4,000 words. */
 const JUDGMENT_ID = 'uksc-2013-0252';
@@ -245,9 +245,10 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
     );
     expect(templates.map((x) => x.id).sort()).toEqual(Object.keys(USER_VALUES).sort());
     for (const template of templates) {
-      const { createDraft } = await gqlOk<{ createDraft: DraftView }>(
-        `mutation($input: CreateDraftInput!) { createDraft(input: $input) { ${DRAFT_FIELDS} } }`,
-        { input: { caseId, templateId: template.id, summaryId: summary.id, values: JSON.stringify(USER_VALUES[template.id]) } },
+      const createDraft = await createDraftAndWait<DraftView>(
+        t,
+        { caseId, templateId: template.id, summaryId: summary.id, values: JSON.stringify(USER_VALUES[template.id]) },
+        DRAFT_FIELDS,
         clerk.token,
       );
       expect(createDraft).toMatchObject({ status: 'DRAFT', currentVersion: 1, templateId: template.id, templateVersion: template.version, summaryId: summary.id });
@@ -385,11 +386,7 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
     expect((await draftOf(updateDraft.id)).status).toBe('DRAFT');
 
     // a machine-made sentence stripped of its anchor (changed in the database, as a tampered row would be)
-    const { createDraft } = await gqlOk<{ createDraft: DraftView }>(
-      `mutation($input: CreateDraftInput!) { createDraft(input: $input) { ${DRAFT_FIELDS} } }`,
-      { input: { caseId, templateId: 'judgment', values: JSON.stringify(USER_VALUES.judgment) } },
-      clerk.token,
-    );
+    const createDraft = await createDraftAndWait<DraftView>(t, { caseId, templateId: 'judgment', values: JSON.stringify(USER_VALUES.judgment) }, DRAFT_FIELDS, clerk.token);
     const content = JSON.parse(createDraft.version.content) as { sections: Array<{ paragraphs: Array<{ sentences: Array<{ text: string; origin: string; anchors?: unknown }> }> }> };
     const target = content.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences)).find((s) => s.origin === 'machine')!;
     delete target.anchors;

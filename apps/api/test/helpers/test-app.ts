@@ -177,3 +177,38 @@ export function ok<T>(res: GraphQLResponse<T>): T {
 export function errorCode(res: GraphQLResponse<unknown>): string | undefined {
   return res.errors?.[0]?.extensions?.code;
 }
+
+/** Polls `job(id)` until the job reaches a final state (120 s at most) and returns it. */
+export async function waitForJob(
+  t: TestApp,
+  id: string,
+  token: string,
+): Promise<{ state: string; result: string | null; errorCode: string | null; errorMessage: string | null; priority: number }> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { job } = ok(
+      await t.gql<{ job: { state: string; result: string | null; errorCode: string | null; errorMessage: string | null; priority: number } }>(
+        'query($id: ID!) { job(id: $id) { state result errorCode errorMessage priority } }',
+        { id },
+        token,
+      ),
+    );
+    if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(job.state)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${id} did not finish: ${JSON.stringify(job)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Starts `createDraft`, waits for its job and returns the draft it made, read with `fields`. */
+export async function createDraftAndWait<T = Record<string, unknown>>(t: TestApp, input: Record<string, unknown>, fields: string, token: string): Promise<T> {
+  const { createDraft } = ok(
+    await t.gql<{ createDraft: { id: string; type: string } }>('mutation($input: CreateDraftInput!) { createDraft(input: $input) { id type } }', { input }, token),
+  );
+  if (createDraft.type !== 'draft') throw new Error(`createDraft queued a ${createDraft.type} job`);
+  const job = await waitForJob(t, createDraft.id, token);
+  if (job.state !== 'SUCCEEDED' || !job.result) throw new Error(`draft job ${createDraft.id} ended ${job.state}: ${job.errorCode} ${job.errorMessage}`);
+  const { draftId } = JSON.parse(job.result) as { draftId: string };
+  const { draft } = ok(await t.gql<{ draft: T | null }>(`query($id: ID!) { draft(id: $id) { ${fields} } }`, { id: draftId }, token));
+  if (!draft) throw new Error(`draft ${draftId} of job ${createDraft.id} is not visible`);
+  return draft;
+}

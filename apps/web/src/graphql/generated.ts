@@ -436,13 +436,20 @@ export type CreateDraftMutationVariables = {
 export type CreateDraftMutation = {
   createDraft: {
     id: string;
-    currentVersion: number;
+    type: string;
+    state: JobState;
+    progress: number;
+    stage: string | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    cancelRequested: boolean;
+    result: string | null;
   };
 };
 
 export const CreateDraftDocument: TypedDocument<CreateDraftMutation, CreateDraftMutationVariables> = {
   operationName: "CreateDraft",
-  source: "mutation CreateDraft($input: CreateDraftInput!) {\n  createDraft(input: $input) {\n    id\n    currentVersion\n  }\n}",
+  source: "mutation CreateDraft($input: CreateDraftInput!) {\n  createDraft(input: $input) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
 };
 
 export type UpdateDraftMutationVariables = {

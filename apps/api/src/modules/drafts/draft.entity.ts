@@ -15,6 +15,7 @@ export enum DraftStatus {
  */
 @Entity({ name: 'drafts' })
 @Index('IDX_drafts_case_id_created_at', ['caseId', 'createdAt'])
+@Index('UQ_drafts_job_id', ['jobId'], { unique: true })
 export class DraftEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -41,6 +42,10 @@ export class DraftEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status: DraftStatus;
+
+  /** The `draft` job that made it: unique, so a job run again after a crash never adds a second draft. */
+  @Column({ name: 'job_id', type: 'varchar', length: 36, nullable: true })
+  jobId: string | null;
 
   /** Highest version number; edits name it as their base (optimistic concurrency). */
   @Column({ name: 'current_version', type: 'integer' })

@@ -5,6 +5,7 @@ import type { Principal } from '../../common/auth/principal.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { groupByKeys } from '../../common/graphql/request-loaders.js';
 import { CaseType } from '../cases/dto/case.type.js';
+import { JobType, toJobType } from '../jobs/dto/job.type.js';
 import { DraftEntity, DraftVersionEntity } from './draft.entity.js';
 import { DraftsService } from './drafts.service.js';
 import {
@@ -45,9 +46,12 @@ export class DraftsResolver {
     return d ? toDraftType(d) : null;
   }
 
-  @Mutation(() => DraftType, { description: 'Drafts a document from a template, filled from the case record, the latest (or chosen) summary and the brief, and the values given.' })
-  async createDraft(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'Case, template and values.' }) input: CreateDraftInput): Promise<DraftType> {
-    return toDraftType(await this.service.create(principal, input));
+  @Mutation(() => JobType, {
+    description:
+      'Starts drafting a document from a template, filled from the case record, the latest (or chosen) summary and the brief, and the values given. Bad input is answered at once; the job’s `result` is `{"draftId": …}` once it succeeded (poll the job or subscribe to jobProgress, then read `draft`).',
+  })
+  async createDraft(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'Case, template and values.' }) input: CreateDraftInput): Promise<JobType> {
+    return toJobType(await this.service.create(principal, input));
   }
 
   @Mutation(() => DraftType, { description: 'Saves an edit as a new version; CONFLICT when baseVersion is not the current version or the draft is approved.' })

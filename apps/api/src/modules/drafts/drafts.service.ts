@@ -20,7 +20,9 @@ import {
   type Template,
   type TemplateRegistry,
 } from '@amicus/prompts';
+import { buildBrief } from '@amicus/legal-nlp';
 import type { Principal } from '../../common/auth/principal.js';
+import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { inTransaction } from '../../database/transaction.js';
 import { AuditAction } from '../audit/audit-action.js';
@@ -32,7 +34,10 @@ import { PartyEntity } from '../cases/party.entity.js';
 import type { BriefSourceType, CaseBriefType } from '../documents/dto/case-brief.type.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { SummariesService } from '../summaries/summaries.service.js';
-import type { StoredSummarySentence, StoredSummarySource, SummaryEntity } from '../summaries/summary.entity.js';
+import { SummaryEntity, type StoredSummarySentence, type StoredSummarySource } from '../summaries/summary.entity.js';
+import { PermanentJobError } from '../jobs/job.exception.js';
+import type { JobContext, JobRecord } from '../jobs/job-queue.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { originCounts, sha256Text } from './draft-content.js';
 import { DraftEntity, DraftStatus, DraftVersionEntity } from './draft.entity.js';
@@ -46,6 +51,30 @@ export interface CreateDraftRequest {
   summaryId?: string | null;
   /** JSON object text: values of the template's user slots (and overrides of filled ones). */
   values?: string | null;
+}
+
+/** Job type of drafting. */
+export const DRAFT_JOB = 'draft';
+
+/** A checked `createDraft` request and who made it. */
+export interface DraftJobPayload {
+  caseId: string;
+  templateId: string;
+  templateVersion: string;
+  /** The summary chosen when the job was queued; null when the case had none. */
+  summaryId: string | null;
+  values: string | null;
+  requesterId: string;
+  requesterRole?: string | null;
+}
+
+export interface DraftJobResult {
+  draftId: string;
+}
+
+interface Rendered {
+  draft: Draft;
+  inputHashes: string[];
 }
 
 export interface ParagraphEdit {
@@ -86,6 +115,7 @@ export class DraftsService {
     private readonly documents: DocumentsService,
     private readonly summaries: SummariesService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -94,42 +124,71 @@ export class DraftsService {
     return this.templates.list();
   }
 
-  async create(principal: Principal, req: CreateDraftRequest): Promise<DraftEntity> {
+  /**
+   * Checks the request (case visible, caller an editor, template known, values valid, summary of the
+   * case) and queues a `draft` job; bad input is answered at once with its typed error. The summary
+   * is chosen now (the given one, else the case's latest), so the job renders what was asked for.
+   */
+  async create(principal: Principal, req: CreateDraftRequest): Promise<JobRecord> {
     const c = await this.access.requireCase(principal, req.caseId);
     this.requireEditor(principal);
     const template = this.template(req.templateId, req.templateVersion);
-    const values = parseValues(req.values);
-
-    let summary: SummaryEntity | null = null;
+    let summary: SummaryEntity | null;
     if (req.summaryId) {
       summary = await this.summaries.find(principal, req.summaryId);
       if (!summary || summary.caseId !== c.id) throw new DraftException(DraftErrorReason.SUMMARY_NOT_FOUND, 'Summary not found');
     } else {
       summary = await this.summaries.latestOfCase(c.id);
     }
-    let brief: BriefInput | undefined;
-    let inputHashes: string[];
-    if (summary) {
-      brief = briefInput(JSON.parse(summary.brief) as CaseBriefType);
-      inputHashes = (JSON.parse(summary.sources) as StoredSummarySource[]).map((s) => s.sha256);
-    } else {
-      const built = await this.documents.caseBrief(principal, c.id);
-      brief = built?.brief;
-      inputHashes = built?.documents.map((d) => d.sha256) ?? [];
-    }
+    const payload: DraftJobPayload = {
+      caseId: c.id,
+      templateId: template.id,
+      templateVersion: template.version,
+      summaryId: summary?.id ?? null,
+      values: req.values ?? null,
+      requesterId: principal.userId,
+      requesterRole: principal.role,
+    };
+    await this.render(c, template, summary, payload.values);
+    return this.jobs.enqueueFor(principal, DRAFT_JOB, payload, { caseId: c.id });
+  }
 
-    const caseRecord = await this.caseRecord(c);
-    let draft: Draft;
+  /**
+   * Runs a `draft` job: renders the template and stores the draft, its first version and its ledger
+   * entry in one transaction keyed by the job id; a job run again after a crash finds its draft and
+   * stores nothing twice.
+   */
+  async generate(job: JobContext<DraftJobPayload>): Promise<DraftJobResult> {
+    const p = job.payload;
+    if (!p || typeof p.caseId !== 'string' || typeof p.templateId !== 'string' || typeof p.templateVersion !== 'string' || typeof p.requesterId !== 'string') {
+      throw new PermanentJobError('INVALID_PAYLOAD', 'The draft job needs a caseId, a template and a requester');
+    }
+    const done = await this.dataSource.getRepository(DraftEntity).findOneBy({ jobId: job.id });
+    if (done) return { draftId: done.id };
+
+    await job.progress(10, 'reading the case');
+    const c = await this.dataSource.getRepository(CaseEntity).findOneBy({ id: p.caseId });
+    if (!c) throw new PermanentJobError('CASE_NOT_FOUND', 'The case no longer exists');
+    if (!this.templates.has(p.templateId, p.templateVersion)) {
+      throw new PermanentJobError(DraftErrorReason.TEMPLATE_NOT_FOUND, `Template ${p.templateId}@${p.templateVersion} not found`);
+    }
+    const template = this.templates.get(p.templateId, p.templateVersion);
+    const summary = p.summaryId ? await this.dataSource.getRepository(SummaryEntity).findOneBy({ id: p.summaryId }) : null;
+    if (p.summaryId && (!summary || summary.caseId !== c.id)) throw new PermanentJobError(DraftErrorReason.SUMMARY_NOT_FOUND, 'Summary not found');
+
+    job.throwIfCancelled();
+    await job.progress(40, 'rendering');
+    let rendered: Rendered;
     try {
-      const filled = slotsFromCase({ caseRecord, ...(brief ? { brief } : {}), ...(summary ? { summary: summaryInput(summary) } : {}) }, template);
-      draft = renderTemplate(template, { ...filled, ...values });
+      rendered = await this.render(c, template, summary, p.values);
     } catch (error) {
-      if (error instanceof SlotError) {
-        throw new DraftException(DraftErrorReason.INVALID_SLOTS, error.message, { missing: error.missing, invalid: error.invalid });
-      }
+      if (error instanceof DraftException) throw new PermanentJobError(error.reason ?? 'DRAFT_FAILED', error.message);
       throw error;
     }
+    const { draft, inputHashes } = rendered;
 
+    job.throwIfCancelled();
+    await job.progress(90, 'storing');
     const now = new Date();
     const entity = Object.assign(new DraftEntity(), {
       id: randomUUID(),
@@ -139,8 +198,9 @@ export class DraftsService {
       title: draft.title.slice(0, 500),
       summaryId: summary?.id ?? null,
       status: DraftStatus.DRAFT,
+      jobId: job.id,
       currentVersion: 1,
-      createdBy: principal.userId,
+      createdBy: p.requesterId,
       createdAt: now,
       updatedAt: now,
       approvedVersion: null,
@@ -149,31 +209,67 @@ export class DraftsService {
       approvalDiff: null,
       approvedSha256: null,
     });
-    const version = versionOf(entity.id, 1, draft, 'generated', principal.userId, now);
-    await inTransaction(this.dataSource, async (m) => {
-      await m.insert(DraftEntity, entity);
-      await m.insert(DraftVersionEntity, version);
-      await this.audit.record(
-        {
-          action: AuditAction.Generation,
-          actor: { id: principal.userId, role: principal.role },
-          caseId: c.id,
-          details: {
-            kind: 'draft',
-            draftId: entity.id,
-            version: 1,
-            summaryId: entity.summaryId,
-            origins: { record: version.recordSentences, machine: version.machineSentences, human: version.humanSentences },
-          },
-          inputHashes,
-          outputHash: version.sha256,
-          modelSha256: summary?.modelSha256 ?? null,
-          template: { id: template.id, version: template.version },
-        },
-        m,
-      );
-    });
-    return entity;
+    const version = versionOf(entity.id, 1, draft, 'generated', p.requesterId, now);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const stored = await inTransaction(this.dataSource, async (m) => {
+          const existing = await m.findOneBy(DraftEntity, { jobId: job.id });
+          if (existing) return existing;
+          await m.insert(DraftEntity, entity);
+          await m.insert(DraftVersionEntity, version);
+          await this.audit.record(
+            {
+              action: AuditAction.Generation,
+              actor: { id: p.requesterId, role: p.requesterRole ?? null },
+              caseId: c.id,
+              details: {
+                kind: 'draft',
+                draftId: entity.id,
+                version: 1,
+                summaryId: entity.summaryId,
+                jobId: job.id,
+                origins: { record: version.recordSentences, machine: version.machineSentences, human: version.humanSentences },
+              },
+              inputHashes,
+              outputHash: version.sha256,
+              modelSha256: summary?.modelSha256 ?? null,
+              template: { id: template.id, version: template.version },
+            },
+            m,
+          );
+          return entity;
+        });
+        return { draftId: stored.id };
+      } catch (error) {
+        if (attempt < 1 && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Fills the template from the case record, the summary (or the brief of the case's documents) and the values. */
+  private async render(c: CaseEntity, template: Template, summary: SummaryEntity | null, rawValues: string | null | undefined): Promise<Rendered> {
+    const values = parseValues(rawValues);
+    let brief: BriefInput | undefined;
+    let inputHashes: string[];
+    if (summary) {
+      brief = briefInput(JSON.parse(summary.brief) as CaseBriefType);
+      inputHashes = (JSON.parse(summary.sources) as StoredSummarySource[]).map((s) => s.sha256);
+    } else {
+      const documents = await this.documents.caseTexts(c.id);
+      brief = documents.length > 0 ? buildBrief(documents.map((d) => ({ documentId: d.documentId, text: d.text }))) : undefined;
+      inputHashes = documents.map((d) => d.sha256);
+    }
+    const caseRecord = await this.caseRecord(c);
+    try {
+      const filled = slotsFromCase({ caseRecord, ...(brief ? { brief } : {}), ...(summary ? { summary: summaryInput(summary) } : {}) }, template);
+      return { draft: renderTemplate(template, { ...filled, ...values }), inputHashes };
+    } catch (error) {
+      if (error instanceof SlotError) {
+        throw new DraftException(DraftErrorReason.INVALID_SLOTS, error.message, { missing: error.missing, invalid: error.invalid });
+      }
+      throw error;
+    }
   }
 
   async update(principal: Principal, req: UpdateDraftRequest): Promise<DraftEntity> {

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinTemplatesDir } from '@amicus/prompts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootTestApp, databaseAvailable, errorCode, ok, startTestApp, TestApp, testConfig, testDatabase, TestUser } from '../../../test/helpers/test-app.js';
+import { bootTestApp, createDraftAndWait, databaseAvailable, errorCode, ok, waitForJob, startTestApp, TestApp, testConfig, testDatabase, TestUser } from '../../../test/helpers/test-app.js';
 import { loadConfig } from '../../config/config.loader.js';
 import { ApiKeyAccess } from '../auth/api-key.entity.js';
+import { DRAFT_JOB, DraftJobPayload, DraftsService } from './drafts.service.js';
 import { documentBudgets } from '../summaries/summarize.processor.js';
 import { UserRole } from '../users/user.entity.js';
 
@@ -43,26 +44,56 @@ describe.skipIf(!databaseAvailable())('templates from AMICUS_TEMPLATES_DIR', () 
   it('lists the court’s template version beside the shipped ones and drafts from the latest by default', async () => {
     const { templates } = ok(await t.gql<{ templates: Array<{ id: string; version: string; title: string }> }>('{ templates(id: "notice-of-hearing") { id version title } }', {}, clerk.token));
     expect(templates.map((x) => x.version)).toEqual(['1.0.0', '1.1.0']);
-    const latest = ok(
-      await t.gql<{ createDraft: { templateVersion: string; summaryId: string | null; version: { text: string; origins: { machine: number } } } }>(
-        'mutation($input: CreateDraftInput!) { createDraft(input: $input) { templateVersion summaryId version { text origins { machine } } } }',
-        { input: { caseId, templateId: 'notice-of-hearing', values: JSON.stringify(NOTICE_VALUES) } },
-        clerk.token,
-      ),
+    const latest = await createDraftAndWait<{ templateVersion: string; summaryId: string | null; version: { text: string; origins: { machine: number } } }>(
+      t,
+      { caseId, templateId: 'notice-of-hearing', values: JSON.stringify(NOTICE_VALUES) },
+      'templateVersion summaryId version { text origins { machine } }',
+      clerk.token,
     );
-    expect(latest.createDraft).toMatchObject({ templateVersion: '1.1.0', summaryId: null });
-    expect(latest.createDraft.version.text).toContain('Smith');
-    expect(latest.createDraft.version.text).toContain('HC-T-1');
-    const pinned = ok(
-      await t.gql<{ createDraft: { templateVersion: string } }>(
-        'mutation($input: CreateDraftInput!) { createDraft(input: $input) { templateVersion } }',
+    expect(latest).toMatchObject({ templateVersion: '1.1.0', summaryId: null });
+    expect(latest.version.text).toContain('Smith');
+    expect(latest.version.text).toContain('HC-T-1');
+    const pinned = await createDraftAndWait<{ templateVersion: string }>(
+      t,
+      { caseId, templateId: 'notice-of-hearing', templateVersion: '1.0.0', values: JSON.stringify(NOTICE_VALUES) },
+      'templateVersion',
+      clerk.token,
+    );
+    expect(pinned.templateVersion).toBe('1.0.0');
+    const bad = await t.gql('mutation($input: CreateDraftInput!) { createDraft(input: $input) { id } }', { input: { caseId, templateId: 'notice-of-hearing', values: '[1]' } }, clerk.token);
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  it('a draft job stores its draft and ledger entry once: run again with the same job id, it finds the draft and adds nothing', async () => {
+    const { createDraft } = ok(
+      await t.gql<{ createDraft: { id: string; type: string; caseId: string } }>(
+        'mutation($input: CreateDraftInput!) { createDraft(input: $input) { id type caseId } }',
         { input: { caseId, templateId: 'notice-of-hearing', templateVersion: '1.0.0', values: JSON.stringify(NOTICE_VALUES) } },
         clerk.token,
       ),
     );
-    expect(pinned.createDraft.templateVersion).toBe('1.0.0');
-    const bad = await t.gql('mutation($input: CreateDraftInput!) { createDraft(input: $input) { id } }', { input: { caseId, templateId: 'notice-of-hearing', values: '[1]' } }, clerk.token);
-    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(createDraft).toMatchObject({ type: 'draft', caseId });
+    const job = await waitForJob(t, createDraft.id, clerk.token);
+    expect(job.state).toBe('SUCCEEDED');
+    const { draftId } = JSON.parse(job.result!) as { draftId: string };
+    const q = (sql: string) => (t.dataSource.options.type === 'postgres' ? sql.replace(/\?/g, () => '$1') : sql);
+    const [row] = (await t.dataSource.query(q('SELECT payload, created_by FROM jobs WHERE id = ?'), [createDraft.id])) as Array<{ payload: string; created_by: string }>;
+    const rerun = await t.app.get(DraftsService).generate({
+      id: createDraft.id,
+      type: DRAFT_JOB,
+      payload: JSON.parse(row.payload) as DraftJobPayload,
+      caseId,
+      attempt: 2,
+      createdBy: row.created_by,
+      signal: new AbortController().signal,
+      progress: async () => {},
+      throwIfCancelled: () => {},
+    });
+    expect(rerun).toEqual({ draftId });
+    const drafts = (await t.dataSource.query(q('SELECT id FROM drafts WHERE job_id = ?'), [createDraft.id])) as Array<{ id: string }>;
+    expect(drafts.map((d) => d.id)).toEqual([draftId]);
+    const ledger = (await t.dataSource.query(q('SELECT details FROM audit_log WHERE action = ?'), ['generation'])) as Array<{ details: string }>;
+    expect(ledger.filter((e) => (JSON.parse(e.details) as { draftId?: string }).draftId === draftId)).toHaveLength(1);
   });
 
   // database-independent: the sqlite project only
