@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Env, loadConfig } from '../../src/config/config.loader.js';
+import { createPostgresSchema } from '../../src/database/testing/postgres-schema.js';
 import { ApiKeyAccess } from '../../src/modules/auth/api-key.entity.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
 import { AuthService } from '../../src/modules/auth/auth.service.js';
@@ -56,15 +56,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function withPostgres<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A config for tests: fast argon2 (allowed outside production only), a temporary data directory,
@@ -80,22 +71,15 @@ export async function testConfig(extra: Env = {}): Promise<{ config: AppConfig; 
     AMICUS_ARGON2_TIME_COST: '1',
     AMICUS_SERVE_WEB: 'false',
   };
-  const base = inject('postgresUrl');
-  let schema: string | undefined;
-  if (testDatabase() === 'postgres') {
-    schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    const url = new URL(base);
-    url.searchParams.set('schema', schema);
-    env.DATABASE_URL = url.toString();
-    await withPostgres(base, (c) => c.query(`CREATE SCHEMA "${schema}"`));
-  }
+  const pgSchema = testDatabase() === 'postgres' ? await createPostgresSchema(inject('postgresUrl')) : undefined;
+  if (pgSchema) env.DATABASE_URL = pgSchema.url;
   const merged = { ...env, ...extra };
   return {
     config: loadConfig(merged),
     env: merged,
     cleanup: async () => {
       rmSync(dataDir, { recursive: true, force: true });
-      if (schema) await withPostgres(base, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+      await pgSchema?.drop();
     },
   };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import type { AppConfig } from '../../../config/app-config.js';
 import { dataSourceOptions } from '../../../database/data-source-options.js';
+import { createPostgresSchema } from '../../../database/testing/postgres-schema.js';
 
 export type TestDatabaseKind = 'sqlite' | 'postgres';
 
@@ -42,12 +42,8 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
       },
     };
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL });
-  await admin.initialize();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.destroy();
-  const database: AppConfig['database'] = { type: 'postgres', url: withSearchPath(TEST_POSTGRES_URL, schema), schema };
+  const pgSchema = await createPostgresSchema(TEST_POSTGRES_URL);
+  const database: AppConfig['database'] = { type: 'postgres', url: TEST_POSTGRES_URL, schema: pgSchema.schema };
   const dataSource = new DataSource({ ...dataSourceOptions({ database } as AppConfig), logging: ['error'] });
   await dataSource.initialize();
   return {
@@ -56,17 +52,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
     database,
     destroy: async () => {
       await dataSource.destroy().catch(() => undefined);
-      const cleanup = new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL });
-      await cleanup.initialize();
-      await cleanup.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await cleanup.destroy();
+      await pgSchema.drop();
     },
   };
-}
-
-/** Adds `options=-c search_path=<schema>` so unqualified names (raw SQL, triggers) resolve to the schema. */
-export function withSearchPath(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
 }
