@@ -24,5 +24,5 @@ export { diffDrafts } from './diff/diff-drafts.js';
 export type { DraftChange, DraftDiff, DraftDiffCounts } from './diff/diff-drafts.js';
 export { draftToDocx } from './export/docx.js';
 export { draftToPdf } from './export/pdf.js';
-export { disclosureLine, machineAssistedSections, DEFAULT_DISCLOSURE, DEFAULT_DISCLOSURE_NONE } from './export/disclosure.js';
+export { disclosureLine, headerLines, machineAssistedSections, DEFAULT_DISCLOSURE, DEFAULT_DISCLOSURE_NONE } from './export/disclosure.js';
 export type { ExportOptions } from './export/disclosure.js';

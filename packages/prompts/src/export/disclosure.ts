@@ -4,9 +4,9 @@ import type { Draft, DraftSection } from '../types.js';
 export interface ExportOptions {
   /** Printed as the document title instead of the draft's own title. */
   title?: string;
-  /** Printed above the title (for example the court's name). */
+  /** Printed above the title (for example the court's name) when the draft has no caption of its own. */
   court?: string;
-  /** Printed under the court's name. */
+  /** Printed under the court's name when the draft has no caption of its own. */
   caseNumber?: string;
   /**
    * The disclosure line printed at the end when the draft contains machine-made sentences; false prints none.
@@ -43,6 +43,15 @@ export function machineAssistedSections(draft: Draft): Array<{ id: string; name:
       sentences: s.paragraphs.reduce((n, p) => n + p.sentences.filter((t) => t.origin === 'machine').length, 0),
     }))
     .filter((s) => s.sentences > 0);
+}
+
+/**
+ * The lines printed above the draft: the court and case number from the options, but only for a draft
+ * without a caption of its own (`titleAfter`). A caption carries them already, as the court edited it.
+ */
+export function headerLines(draft: Draft, opts: Pick<ExportOptions, 'court' | 'caseNumber'> = {}): { court?: string; caseNumber?: string } {
+  if (draft.titleAfter) return {};
+  return { ...(opts.court ? { court: opts.court } : {}), ...(opts.caseNumber ? { caseNumber: opts.caseNumber } : {}) };
 }
 
 /** The disclosure line for a draft under the given options, or undefined when none is to be printed. */

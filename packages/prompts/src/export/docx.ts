@@ -2,7 +2,7 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { draftBlocks } from '../draft/layout.js';
 import { templateRef } from '../templates/registry.js';
 import type { Alignment, Draft } from '../types.js';
-import { disclosureLine, type ExportOptions } from './disclosure.js';
+import { disclosureLine, headerLines, type ExportOptions } from './disclosure.js';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
@@ -17,8 +17,9 @@ function para(text: string, o: { bold?: boolean; italics?: boolean; size?: numbe
 /** A Word (.docx) file of the draft, ending with the disclosure line. */
 export async function draftToDocx(draft: Draft, opts: ExportOptions = {}): Promise<Buffer> {
   const children: Paragraph[] = [];
-  if (opts.court) children.push(para(opts.court, { bold: true, align: 'center', after: 60 }));
-  if (opts.caseNumber) children.push(para(opts.caseNumber, { align: 'right' }));
+  const header = headerLines(draft, opts);
+  if (header.court) children.push(para(header.court, { bold: true, align: 'center', after: 60 }));
+  if (header.caseNumber) children.push(para(header.caseNumber, { align: 'right' }));
   for (const b of draftBlocks(draft)) {
     if (b.kind === 'title') children.push(para(opts.title ?? b.text, { bold: true, size: 28, align: 'center', after: 240 }));
     else if (b.kind === 'heading') children.push(para(b.text, { bold: true, align: 'left', after: 120 }));

@@ -86,7 +86,10 @@ describe('draftToDocx', () => {
     const buf = await draftToDocx(judgment, { court: 'HIGH COURT OF JUSTICE', caseNumber: 'KB-2025-001234' });
     expect(buf.subarray(0, 2).toString()).toBe('PK');
     const paras = await docxParagraphs(buf);
-    expect(paras.slice(0, 3)).toEqual(['HIGH COURT OF JUSTICE', 'KB-2025-001234', "In the High Court of Justice, King's Bench Division"]);
+    // The template's caption names the court and the case once; the options do not repeat them above it.
+    expect(paras.slice(0, 2)).toEqual(["In the High Court of Justice, King's Bench Division", 'Case No. KB-2025-001234']);
+    expect(paras).not.toContain('HIGH COURT OF JUSTICE');
+    expect(paras).not.toContain('KB-2025-001234');
     // the template puts the title after the parties, before the first numbered paragraph
     expect(paras.indexOf('Between:')).toBeLessThan(paras.indexOf('JUDGMENT'));
     expect(paras[paras.indexOf('JUDGMENT') - 1]).toBe('Northgate Housing Trust, Defendant');
@@ -99,6 +102,17 @@ describe('draftToDocx', () => {
     expect(paras.at(-1)).toBe(disclosureLine(judgment));
     const core = await (await JSZip.loadAsync(buf)).file('docProps/core.xml')!.async('string');
     expect(core).toContain('Template judgment@1.0.0');
+  });
+
+  it('prints the court and case number above a draft without a caption, and keeps an edited caption as edited', async () => {
+    const bare = { ...judgment, titleAfter: undefined, sections: judgment.sections.filter((s) => s.id !== 'caption') };
+    const plain = await docxParagraphs(await draftToDocx(bare, { court: 'UKSC', caseNumber: 'UKSC 2014/0073' }));
+    expect(plain.slice(0, 2)).toEqual(['UKSC', 'UKSC 2014/0073']);
+    const edited = structuredClone(judgment);
+    edited.sections[0].paragraphs[0].sentences[0].text = 'In the Supreme Court of the United Kingdom';
+    const paras = await docxParagraphs(await draftToDocx(edited, { court: 'UKSC', caseNumber: 'UKSC 2014/0073' }));
+    expect(paras[0]).toBe('In the Supreme Court of the United Kingdom');
+    expect(paras).not.toContain('UKSC');
   });
 
   it('uses a configured disclosure line, or none', async () => {
@@ -119,7 +133,8 @@ describe('draftToPdf', () => {
     expect(title).toBe('JUDGMENT');
     expect(pages).toBeGreaterThanOrEqual(1);
     const flat = text.replace(/\s+/g, ' ');
-    expect(flat).toContain('HIGH COURT OF JUSTICE');
+    expect(flat).not.toContain('HIGH COURT OF JUSTICE');
+    expect(flat.match(/High Court of Justice/g)).toHaveLength(1);
     expect(flat).toContain('JUDGMENT');
     expect(flat).toContain('Margaret Ellison, Claimant');
     expect(flat).toContain('On 14 January 2024 the Claimant fell on the communal stairway of Orchard Court');

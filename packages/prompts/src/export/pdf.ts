@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { draftBlocks } from '../draft/layout.js';
 import { templateRef } from '../templates/registry.js';
 import type { Alignment, Draft } from '../types.js';
-import { disclosureLine, type ExportOptions } from './disclosure.js';
+import { disclosureLine, headerLines, type ExportOptions } from './disclosure.js';
 
 /** A PDF (A4, Times or the given font) of the draft, ending with the disclosure line. */
 export function draftToPdf(draft: Draft, opts: ExportOptions = {}): Promise<Buffer> {
@@ -40,8 +40,9 @@ export function draftToPdf(draft: Draft, opts: ExportOptions = {}): Promise<Buff
     doc.moveDown(o.gap ?? 0.6);
   };
 
-  if (opts.court) write(opts.court, { font: bold, align: 'center', gap: 0.2 });
-  if (opts.caseNumber) write(opts.caseNumber, { align: 'right' });
+  const header = headerLines(draft, opts);
+  if (header.court) write(header.court, { font: bold, align: 'center', gap: 0.2 });
+  if (header.caseNumber) write(header.caseNumber, { align: 'right' });
   for (const b of draftBlocks(draft)) {
     if (b.kind === 'title') write(opts.title ?? b.text, { font: bold, size: 14, align: 'center', gap: 1 });
     else if (b.kind === 'heading') write(b.text, { font: bold, align: 'left', gap: 0.4 });
