@@ -138,6 +138,33 @@ describe.skipIf(!databaseAvailable())('sign-in, tokens and API keys', () => {
     expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     ok(await t.gql(`mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "another long password") { id } }`, { c: TEST_PASSWORD }, token));
     expect(errorCode(await t.gql(LOGIN, { email: user.email, password: 'another long password' }))).toBeUndefined();
+    const same = await t.gql(`mutation { changePassword(currentPassword: "another long password", newPassword: "another long password") { id } }`, {}, token);
+    expect(same.errors?.[0].extensions?.reason).toBe('PASSWORD_UNCHANGED');
+  });
+
+  it('after an admin sets a password the user is asked to choose a new one, until they do', async () => {
+    const admin = await t.createUser(UserRole.ADMIN);
+    const { user, token } = await t.createUser(UserRole.CLERK, 'HC-A');
+    const ME = `{ me { passwordChangeRequired } }`;
+    expect(ok(await t.gql<{ me: { passwordChangeRequired: boolean } }>(ME, {}, token)).me.passwordChangeRequired).toBe(false);
+    ok(await t.gql(`mutation($id: ID!) { setUserPassword(id: $id, password: "temporary password 9") { id } }`, { id: user.id }, admin.token));
+    const login = ok(await t.gql<{ login: { token: string; user: { passwordChangeRequired: boolean } } }>(
+      `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { passwordChangeRequired } } }`,
+      { email: user.email, password: 'temporary password 9' },
+    )).login;
+    expect(login.user.passwordChangeRequired).toBe(true);
+    ok(await t.gql(`mutation { changePassword(currentPassword: "temporary password 9", newPassword: "my own password 10") { id } }`, {}, login.token));
+    expect(ok(await t.gql<{ me: { passwordChangeRequired: boolean } }>(ME, {}, login.token)).me.passwordChangeRequired).toBe(false);
+  });
+
+  it('each user stores an interface language of the offered ones, or none', async () => {
+    const { token } = await t.createUser(UserRole.JUDGE, 'HC-A');
+    const SET = `mutation($l: String) { setLocale(locale: $l) { locale } }`;
+    expect(ok(await t.gql<{ me: { locale: string | null } }>(`{ me { locale } }`, {}, token)).me.locale).toBeNull();
+    expect(ok(await t.gql<{ setLocale: { locale: string } }>(SET, { l: 'zh-CN' }, token)).setLocale.locale).toBe('zh-CN');
+    expect(ok(await t.gql<{ me: { locale: string | null } }>(`{ me { locale } }`, {}, token)).me.locale).toBe('zh-CN');
+    expect(errorCode(await t.gql(SET, { l: 'xx-YY' }, token))).toBe('BAD_USER_INPUT');
+    expect(ok(await t.gql<{ setLocale: { locale: string | null } }>(SET, { l: null }, token)).setLocale.locale).toBeNull();
   });
 
   it('API keys: shown once, stored hashed, scoped, listed and revocable', async () => {

@@ -5,7 +5,7 @@ import { AuditEntryEntity } from '../src/modules/audit/audit.entity.js';
 import { UserEntity, UserRole } from '../src/modules/users/user.entity.js';
 import { bootTestApp, databaseAvailable, errorCode, ok, testConfig, TestApp } from './helpers/test-app.js';
 
-const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { email role } } }`;
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { email role passwordChangeRequired } } }`;
 
 function capture() {
   const out = new PassThrough();
@@ -28,7 +28,7 @@ describe.skipIf(!databaseAvailable())('first admin: bootstrap from config and th
     cleanups.push(cleanup);
     let t: TestApp = await bootTestApp(config);
     const login = ok(await t.gql<{ login: { user: { email: string; role: string } } }>(LOGIN, { e: 'boot@court.example', p: 'bootstrap password 1' }));
-    expect(login.login.user).toEqual({ email: 'boot@court.example', role: 'ADMIN' });
+    expect(login.login.user).toEqual({ email: 'boot@court.example', role: 'ADMIN', passwordChangeRequired: true });
     const boot = await t.dataSource.manager.findBy(AuditEntryEntity, { action: 'user_created' });
     expect(boot.map((e) => JSON.parse(e.details))).toEqual([expect.objectContaining({ email: 'boot@court.example', via: 'bootstrap' })]);
     await t.close();
@@ -86,7 +86,7 @@ describe.skipIf(!databaseAvailable())('first admin: bootstrap from config and th
     const t = await bootTestApp(config);
     try {
       const cli = ok(await t.gql<{ login: { user: { email: string; role: string } } }>(LOGIN, { e: 'cli@court.example', p: 'cli password 123' }));
-      expect(cli.login.user).toEqual({ email: 'cli@court.example', role: 'ADMIN' });
+      expect(cli.login.user).toEqual({ email: 'cli@court.example', role: 'ADMIN', passwordChangeRequired: false });
       expect(errorCode(await t.gql(LOGIN, { e: 'env@court.example', p: 'env password 456' }))).toBeUndefined();
       expect(errorCode(await t.gql(LOGIN, { e: 'stdin@court.example', p: 'stdin password 789' }))).toBeUndefined();
       expect(await t.dataSource.manager.countBy(UserEntity, { role: UserRole.ADMIN })).toBe(3);

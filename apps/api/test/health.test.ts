@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseAvailable, startTestApp, TestApp } from './helpers/test-app.js';
+import { UserRole } from '../src/modules/users/user.entity.js';
+import { databaseAvailable, errorCode, ok, startTestApp, TestApp } from './helpers/test-app.js';
 
 describe.skipIf(!databaseAvailable())('health probes', () => {
   let t: TestApp;
@@ -29,5 +30,20 @@ describe.skipIf(!databaseAvailable())('health probes', () => {
     expect(live.status).toBe(200);
     await t.dataSource.initialize();
     expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
+  });
+
+  it('systemStatus shows admins readiness, the model by name and version with its hash, and the queue depth by job type', async () => {
+    const admin = await t.createUser(UserRole.ADMIN);
+    const clerk = await t.createUser(UserRole.CLERK, 'HC-A');
+    const STATUS = `{ systemStatus { ready model { name version sha256 } modelError modelState queue { type queued running } } }`;
+    type Status = { systemStatus: { ready: boolean; model: { name: string; version: string; sha256: string }; modelState: string; queue: Array<{ type: string; queued: number }> } };
+    const status = ok(await t.gql<Status>(STATUS, {}, admin.token)).systemStatus;
+    expect(status.ready).toBe(true);
+    expect(status.model.name).toBe('amicus-legal-extractive');
+    expect(status.model.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(status.model.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(status.modelState).toBe('not_loaded');
+    expect(Array.isArray(status.queue)).toBe(true);
+    expect(errorCode(await t.gql(STATUS, {}, clerk.token))).toBe('FORBIDDEN');
   });
 });

@@ -100,18 +100,30 @@ function checkFeatureSpec(spec: FeatureSpec): void {
   }
 }
 
+async function readManifestBytes(root: string): Promise<Buffer> {
+  try {
+    return await readFile(join(root, MANIFEST));
+  } catch {
+    throw new ModelIntegrityError(MANIFEST, `not found in ${root}`);
+  }
+}
+
+/**
+ * A model directory's manifest and its sha256 (the model's identity), without reading the model
+ * files or opening a session: what a status page shows before the model is first used.
+ */
+export async function readModelManifest(dir: string): Promise<{ manifest: ModelManifest; sha256: string }> {
+  const bytes = await readManifestBytes(resolve(dir));
+  return { manifest: parseManifest(bytes), sha256: sha256Hex(bytes) };
+}
+
 /**
  * Loads a model directory: verifies every file listed in manifest.json (presence, size, sha256),
  * checks the model's feature spec against this runtime's featurizer, and opens the ONNX session.
  */
 export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
   const root = resolve(dir);
-  let manifestBytes: Buffer;
-  try {
-    manifestBytes = await readFile(join(root, MANIFEST));
-  } catch {
-    throw new ModelIntegrityError(MANIFEST, `not found in ${root}`);
-  }
+  const manifestBytes = await readManifestBytes(root);
   const manifest = parseManifest(manifestBytes);
   const contents = new Map<string, Buffer>();
   for (const f of manifest.files) {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FEATURE_SPEC, loadModel, ModelIntegrityError } from '../src/index.js';
+import { FEATURE_SPEC, loadModel, ModelIntegrityError, readModelManifest } from '../src/index.js';
 import { shippedModelDir } from './helpers.js';
 
 const temps: string[] = [];
@@ -25,6 +25,18 @@ async function integrityError(dir: string): Promise<ModelIntegrityError> {
   expect(err).toBeInstanceOf(ModelIntegrityError);
   return err as ModelIntegrityError;
 }
+
+describe('readModelManifest', () => {
+  it('reads the name, version and sha256 of a model without opening it, and refuses a directory without a manifest', async () => {
+    const { manifest, sha256 } = await readModelManifest(shippedModelDir);
+    expect(manifest.name).toBe('amicus-legal-extractive');
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(sha256).toBe(createHash('sha256').update(readFileSync(join(shippedModelDir, 'manifest.json'))).digest('hex'));
+    const empty = mkdtempSync(join(tmpdir(), 'amicus-model-'));
+    temps.push(empty);
+    await expect(readModelManifest(empty)).rejects.toBeInstanceOf(ModelIntegrityError);
+  });
+});
 
 describe('loadModel', () => {
   it('loads the shipped model and identifies it by the sha256 of its manifest', async () => {

@@ -5,7 +5,9 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   DocumentNode,
   FragmentDefinitionNode,
+  getNamedType,
   GraphQLError,
+  isLeafType,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
@@ -23,6 +25,15 @@ import type { GraphQLContext } from './graphql-context.js';
 const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
   'graphql-query-complexity',
 ) as typeof QueryComplexity;
+
+/**
+ * Scalar and enum fields are columns of a row already loaded with their parent: they cost nothing.
+ * What costs is loading objects and lists, so a page of 100 ledger entries with all their fields fits.
+ */
+const leafEstimator: ComplexityEstimator = ({ field, args }) => {
+  if ('first' in args || 'after' in args) return undefined;
+  return isLeafType(getNamedType(field.type)) ? 0 : undefined;
+};
 
 /** Fields with a `first` argument cost their children times the page size. */
 const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -84,7 +95,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<GraphQLContext> {
             query: document,
             operationName: request.operationName ?? undefined,
             variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [fieldExtensionsEstimator(), connectionEstimator, leafEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
         } catch (error) {
           // Variables that do not coerce: execution refuses them (BAD_USER_INPUT) before any resolver runs.

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestApp, databaseAvailable, errorCode, ok, TEST_PASSWORD, testConfig, TestApp, TestUser } from '../../../test/helpers/test-app.js';
@@ -89,6 +92,13 @@ describe.skipIf(!databaseAvailable())('responsibility ledger over GraphQL and th
     expect(errorCode(await t.gql(AUDIT_LOG, {}))).toBe('UNAUTHENTICATED');
   });
 
+  it('a page of 100 entries with every field fits the complexity limit', async () => {
+    const FULL = `query($first: Int) { auditLog(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+      seq at action actorId actorRole caseId template modelSha256 inputHashes outputHash details prevHash hash } } } }`;
+    const page = ok(await t.gql<{ auditLog: { edges: unknown[]; totalCount: number } }>(FULL, { first: 100 }, admin.token)).auditLog;
+    expect(page.edges.length).toBe(Math.min(100, page.totalCount));
+  });
+
   it('filters and pages newest first', async () => {
     const first = await log(admin.token, { first: 2 });
     expect(first.edges).toHaveLength(2);
@@ -131,6 +141,16 @@ describe.skipIf(!databaseAvailable())('responsibility ledger over GraphQL and th
       return { code, out };
     };
     const intact = await run();
+    // Pointed at a directory without an Amicus database, it says so and creates nothing.
+    const empty = mkdtempSync(join(tmpdir(), 'amicus-no-db-'));
+    const noDbOut = new PassThrough();
+    let noDb = '';
+    noDbOut.on('data', (d: Buffer) => (noDb += d.toString()));
+    const noDbCode = await runApiCommand(['audit', 'verify'], { stdout: noDbOut, stderr: noDbOut, env: { AMICUS_DATA_DIR: empty }, cwd: empty });
+    expect(noDbCode).toBe(2);
+    expect(noDb).toContain(`No Amicus database was found at ${join(empty, 'amicus.sqlite')}`);
+    expect(readdirSync(empty)).toEqual([]);
+    rmSync(empty, { recursive: true });
     expect(intact).toMatchObject({ code: 0 });
     expect(intact.out).toMatch(/^Audit chain intact: \d+ entries/);
 

@@ -200,6 +200,27 @@ export class JobRepository {
     return n === 1;
   }
 
+  /** Queued and running jobs per type (the queue depth a status page shows). */
+  async depthByType(): Promise<Array<{ type: string; queued: number; running: number }>> {
+    const rows = await this.repo
+      .createQueryBuilder('job')
+      .select('job.type', 'type')
+      .addSelect('job.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .where('job.state IN (:...live)', { live: [JobState.QUEUED, JobState.RUNNING] })
+      .groupBy('job.type')
+      .addGroupBy('job.state')
+      .getRawMany<{ type: string; state: JobState; n: string | number }>();
+    const byType = new Map<string, { type: string; queued: number; running: number }>();
+    for (const r of rows) {
+      const entry = byType.get(r.type) ?? { type: r.type, queued: 0, running: 0 };
+      if (r.state === JobState.QUEUED) entry.queued = Number(r.n);
+      else entry.running = Number(r.n);
+      byType.set(r.type, entry);
+    }
+    return [...byType.values()].sort((a, b) => a.type.localeCompare(b.type));
+  }
+
   /** Newest first; `after` continues from a cursor. */
   async list(filter: JobListFilter, first: number, after?: JobCursor): Promise<{ rows: JobRecord[]; hasNextPage: boolean }> {
     const qb = this.repo.createQueryBuilder('job');

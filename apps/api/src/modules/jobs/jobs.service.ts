@@ -12,7 +12,7 @@ import { JobEntity } from './job.entity.js';
 import { jobNotFound } from './job.exception.js';
 import { EnqueueOptions, JobProgressEvent, JobQueue, JobRecord } from './job-queue.js';
 import { JOB_QUEUE } from './job-queue.token.js';
-import { toJobRecord } from './job.repository.js';
+import { JobRepository, toJobRecord } from './job.repository.js';
 import { JobState, priorityForRole } from './job-state.js';
 import { JobsArgs } from './dto/job.type.js';
 
@@ -108,6 +108,11 @@ export class JobsService {
       details: { jobId: job.id, type: job.type },
     });
     return job;
+  }
+
+  /** Queued and running jobs per type, across every case (for the admins' status page). */
+  queueDepth(): Promise<Array<{ type: string; queued: number; running: number }>> {
+    return new JobRepository(this.dataSource).depthByType();
   }
 
   /** Progress events of one visible job; throws NOT_FOUND for a missing or invisible job. */

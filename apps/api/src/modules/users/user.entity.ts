@@ -34,6 +34,14 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** Interface language (a BCP 47 tag the web app offers); null: the browser's language decides. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  locale: string | null;
+
+  /** True until the user chooses a new password (the bootstrap admin; after an admin sets one). */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

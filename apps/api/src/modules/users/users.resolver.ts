@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -35,6 +35,17 @@ class ChangePasswordArgs {
   @IsString()
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   newPassword: string;
+}
+
+/** Interface languages the web app offers. */
+export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
+
+@ArgsType()
+class SetLocaleArgs {
+  @Field(() => String, { nullable: true, description: `Language tag (${SUPPORTED_LOCALES.join(', ')}); null: follow the browser.` })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES, { message: `locale must be one of ${SUPPORTED_LOCALES.join(', ')}` })
+  locale: string | null;
 }
 
 @Resolver(() => UserType)
@@ -83,10 +94,16 @@ export class UsersResolver {
     return toUserType(await this.service.updateUser(principal, { id, active: false }));
   }
 
-  @Mutation(() => UserType, { description: 'Sets a user’s password (admins only).' })
+  @Mutation(() => UserType, { description: 'Sets a user’s password (admins only); the user is asked to choose a new one at the next sign-in.' })
   @Roles(UserRole.ADMIN)
   async setUserPassword(@Args() args: SetUserPasswordArgs): Promise<UserType> {
-    return toUserType(await this.service.setPassword(args.id, args.password));
+    return toUserType(await this.service.setPassword(args.id, args.password, true));
+  }
+
+  @Mutation(() => UserType, { description: 'Stores the signed-in user’s interface language, so that it follows them to another browser.' })
+  @Roles(UserRole.ADMIN, UserRole.JUDGE, UserRole.CLERK)
+  async setLocale(@CurrentPrincipal() principal: Principal, @Args() args: SetLocaleArgs): Promise<UserType> {
+    return toUserType(await this.service.setLocale(principal, args.locale ?? null));
   }
 
   @Mutation(() => UserType, { description: 'Changes the signed-in user’s own password.' })

@@ -81,6 +81,9 @@ export class UsersService implements OnApplicationBootstrap {
     user.court = court;
     user.passwordHash = password === null ? null : await this.hasher.hash(password);
     user.active = true;
+    user.locale = null;
+    // The bootstrap password sits in a config file: its owner is asked to replace it at first sign-in.
+    user.passwordChangeRequired = via === 'bootstrap';
     let saved: UserEntity;
     try {
       saved = await this.users.save(user);
@@ -131,12 +134,21 @@ export class UsersService implements OnApplicationBootstrap {
     return saved;
   }
 
-  async setPassword(userId: string, password: string): Promise<UserEntity> {
+  /** Sets a password; `changeRequired` asks the user to choose their own at the next sign-in (an admin's reset). */
+  async setPassword(userId: string, password: string, changeRequired = false): Promise<UserEntity> {
     const user = await this.requireUser(userId);
     if (user.role === UserRole.SERVICE) {
       throw new UserException(UserErrorReason.PASSWORD_NOT_ALLOWED, 'Service accounts sign in with API keys, not passwords');
     }
     user.passwordHash = await this.hasher.hash(password);
+    user.passwordChangeRequired = changeRequired;
+    return this.users.save(user);
+  }
+
+  /** The signed-in user's interface language; null returns to the browser's. */
+  async setLocale(actor: Principal, locale: string | null): Promise<UserEntity> {
+    const user = await this.requireUser(actor.userId);
+    user.locale = locale;
     return this.users.save(user);
   }
 
@@ -144,6 +156,9 @@ export class UsersService implements OnApplicationBootstrap {
     const user = await this.requireUser(actor.userId);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new UserException(UserErrorReason.WRONG_PASSWORD, 'The current password is wrong');
+    }
+    if (newPassword === currentPassword) {
+      throw new UserException(UserErrorReason.PASSWORD_UNCHANGED, 'The new password must differ from the current one');
     }
     return this.setPassword(user.id, newPassword);
   }

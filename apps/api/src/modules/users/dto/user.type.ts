@@ -34,6 +34,12 @@ export class UserType {
 
   @Field(() => GraphQLISODateTime, { description: 'When the user was created.' })
   createdAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Preferred interface language (`en`, `zh-CN`); null: the browser’s language decides.' })
+  locale: string | null;
+
+  @Field({ description: 'True until the user chooses a new password (the bootstrap admin, and after an admin sets one).' })
+  passwordChangeRequired: boolean;
 }
 
 @ObjectType('UserSummary', { description: 'What any user who can see a case may know about another user.' })
@@ -52,7 +58,17 @@ export class UserSummaryType {
 }
 
 export function toUserType(u: UserEntity): UserType {
-  return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, court: u.court, active: u.active, createdAt: u.createdAt };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    court: u.court,
+    active: u.active,
+    createdAt: u.createdAt,
+    locale: u.locale,
+    passwordChangeRequired: u.passwordChangeRequired,
+  };
 }
 
 export function toUserSummary(u: UserEntity): UserSummaryType {
