@@ -329,6 +329,16 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
 
   it('the assigned judge approves: the diff from the machine text is stored and the draft is frozen', async () => {
     const judgment = drafts.get('judgment')!;
+    // Before approving, the judge reviews the version against the machine text and the signing gate.
+    type Review = { draft: { review: { version: number; identical: boolean; counts: { wordsInserted: number }; changes: Array<{ type: string; text: string }>; gateOk: boolean; offending: unknown[] } } };
+    const { draft: reviewed } = await gqlOk<Review>(
+      `query($d: ID!) { draft(id: $d) { review { version identical counts { wordsInserted } changes { type text } gateOk offending { text } } } }`,
+      { d: judgment.id },
+      judge.token,
+    );
+    expect(reviewed.review).toMatchObject({ version: 2, identical: false, gateOk: true, offending: [] });
+    expect(reviewed.review.counts.wordsInserted).toBe(9);
+    expect(reviewed.review.changes.filter((c) => c.type === 'insert').map((c) => c.text).join('')).toContain('The Court is grateful to counsel for their submissions.');
     const { approveDraft } = await gqlOk<{ approveDraft: DraftView }>(`mutation($d: ID!) { approveDraft(draftId: $d, version: 2) { ${DRAFT_FIELDS} } }`, { d: judgment.id }, judge.token);
     expect(approveDraft.status).toBe('APPROVED');
     expect(approveDraft.approval).toMatchObject({ version: 2, approvedBy: judge.user.id, identical: false, docxUrl: `/api/drafts/${judgment.id}/export.docx` });
@@ -379,6 +389,13 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
       { input: { draftId: order.id, baseVersion: 1, text: `${order.version.text}\n\n${invented}` } },
       clerk.token,
     );
+    const { draft: preview } = await gqlOk<{ draft: { review: { gateOk: boolean; offending: Array<{ text: string; problems: Array<{ code: string }> }> } } }>(
+      `query($d: ID!) { draft(id: $d) { review(version: 2) { gateOk offending { text problems { code message } } } } }`,
+      { d: order.id },
+      judge.token,
+    );
+    expect(preview.review.gateOk).toBe(false);
+    expect(preview.review.offending).toEqual([{ text: invented, problems: [expect.objectContaining({ code: 'CITATION_NOT_IN_RECORD' })] }]);
     const refused = await t.gql('mutation($d: ID!) { approveDraft(draftId: $d, version: 2) { id } }', { d: order.id }, judge.token);
     expect(errorCode(refused)).toBe('UNANCHORED_CONTENT');
     const offending = refused.errors![0].extensions!.offending as Array<{ text: string; problems: Array<{ code: string }> }>;

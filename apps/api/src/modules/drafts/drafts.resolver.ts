@@ -11,6 +11,7 @@ import { DraftsService } from './drafts.service.js';
 import {
   ApproveDraftArgs,
   CreateDraftInput,
+  DraftReviewType,
   DraftType,
   DraftVersionArgs,
   DraftVersionType,
@@ -71,6 +72,24 @@ export class DraftsResolver {
     const wanted = args.version ?? d.currentVersion;
     const v = (await this.versionsLoader(ctx).load(d.id)).find((x) => x.version === wanted);
     return v ? toDraftVersionType(v) : null;
+  }
+
+  @ResolveField('review', () => DraftReviewType, {
+    nullable: true,
+    description: 'A version (default: the current one) against the machine-made text, and the signing gate’s answer: what a judge checks before approving. Null when the version does not exist.',
+  })
+  async review(@CurrentPrincipal() principal: Principal, @Parent() d: DraftType, @Args() args: DraftVersionArgs): Promise<DraftReviewType | null> {
+    const r = await this.service.review(principal, d.id, args.version ?? d.currentVersion);
+    if (!r) return null;
+    return {
+      version: r.version,
+      identical: r.diff.identical,
+      counts: r.diff.counts,
+      changes: r.diff.changes,
+      unifiedDiff: r.diff.unified,
+      gateOk: r.gate.ok,
+      offending: r.gate.offending.map((o) => ({ paragraph: o.paragraph, sectionId: o.sectionId, text: o.text, problems: o.problems.map((p) => ({ code: p.code, message: p.message })) })),
+    };
   }
 
   @ResolveField('versions', () => [DraftVersionType], { description: 'Every version, oldest first.' })

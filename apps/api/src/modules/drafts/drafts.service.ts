@@ -15,6 +15,8 @@ import {
   SlotError,
   type BriefInput,
   type Draft,
+  type DraftDiff,
+  type SigningGateResult,
   type SlotValues,
   type SummaryInput,
   type Template,
@@ -315,6 +317,25 @@ export class DraftsService {
     });
   }
 
+  /** A version against the machine text (version 1) and the signing gate: what a judge sees before approving. */
+  private async checkVersion(d: DraftEntity, versionNumber: number) {
+    const [first, approved] = await Promise.all([
+      this.dataSource.getRepository(DraftVersionEntity).findOneByOrFail({ draftId: d.id, version: 1 }),
+      this.dataSource.getRepository(DraftVersionEntity).findOneByOrFail({ draftId: d.id, version: versionNumber }),
+    ]);
+    const draft = JSON.parse(approved.content) as Draft;
+    const caseDocuments = (await this.documents.caseTexts(d.caseId)).map((t) => ({ documentId: t.documentId, text: t.text }));
+    return { first, approved, gate: checkSigningGate(draft, caseDocuments) };
+  }
+
+  /** The changes of a version from the machine text and the signing gate's answer, without approving. */
+  async review(principal: Principal, draftId: string, versionNumber: number): Promise<{ version: number; diff: DraftDiff; gate: SigningGateResult } | null> {
+    const d = await this.requireVisible(principal, draftId);
+    if (versionNumber < 1 || versionNumber > d.currentVersion) return null;
+    const { first, approved, gate } = await this.checkVersion(d, versionNumber);
+    return { version: versionNumber, diff: diffDrafts(first.text, approved.text), gate };
+  }
+
   async approve(principal: Principal, draftId: string, versionNumber: number): Promise<DraftEntity> {
     const d = await this.requireVisible(principal, draftId);
     if (principal.role !== UserRole.JUDGE || !(await this.access.isAssigned(principal, d.caseId))) {
@@ -324,13 +345,7 @@ export class DraftsService {
     if (versionNumber !== d.currentVersion) {
       throw new DraftException(DraftErrorReason.VERSION_CONFLICT, `The draft is at version ${d.currentVersion}, not ${versionNumber}`, { currentVersion: d.currentVersion });
     }
-    const [first, approved] = await Promise.all([
-      this.dataSource.getRepository(DraftVersionEntity).findOneByOrFail({ draftId: d.id, version: 1 }),
-      this.dataSource.getRepository(DraftVersionEntity).findOneByOrFail({ draftId: d.id, version: versionNumber }),
-    ]);
-    const draft = JSON.parse(approved.content) as Draft;
-    const caseDocuments = (await this.documents.caseTexts(d.caseId)).map((t) => ({ documentId: t.documentId, text: t.text }));
-    const gate = checkSigningGate(draft, caseDocuments);
+    const { first, approved, gate } = await this.checkVersion(d, versionNumber);
     if (!gate.ok) {
       throw new DraftException(
         DraftErrorReason.UNANCHORED_CONTENT,

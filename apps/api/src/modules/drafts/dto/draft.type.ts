@@ -172,6 +172,63 @@ export class DraftApprovalType {
   pdfUrl: string;
 }
 
+@ObjectType('DraftWordChange', { description: 'A run of words of the machine text kept, added or removed.' })
+export class DraftWordChangeType {
+  @Field({ description: 'equal, insert or delete.' })
+  type: string;
+
+  @Field({ description: 'The words, with their spacing.' })
+  text: string;
+}
+
+@ObjectType('GateProblem', { description: 'Why a sentence blocks approval.' })
+export class GateProblemType {
+  @Field({ description: 'ANCHOR_MISSING, DOCUMENT_UNKNOWN, ANCHOR_OUT_OF_RANGE, ANCHOR_MISMATCH or CITATION_NOT_IN_RECORD.' })
+  code: string;
+
+  @Field({ description: 'The problem in words.' })
+  message: string;
+}
+
+@ObjectType('GateOffence', { description: 'A sentence that blocks approval, where it stands, and why.' })
+export class GateOffenceType {
+  @Field(() => Int, { description: 'Paragraph number within its section (from 0).' })
+  paragraph: number;
+
+  @Field({ description: 'Section id.' })
+  sectionId: string;
+
+  @Field({ description: 'The sentence.' })
+  text: string;
+
+  @Field(() => [GateProblemType], { description: 'Why it blocks approval.' })
+  problems: GateProblemType[];
+}
+
+@ObjectType('DraftReview', { description: 'A version against the machine-made text and the signing gate, before approval.' })
+export class DraftReviewType {
+  @Field(() => Int, { description: 'The version reviewed.' })
+  version: number;
+
+  @Field({ description: 'Whether this version is the machine-made text unchanged.' })
+  identical: boolean;
+
+  @Field(() => DraftDiffCountsType, { description: 'Size of the change from the machine-made text (version 1).' })
+  counts: DraftDiffCountsType;
+
+  @Field(() => [DraftWordChangeType], { description: 'The changes word by word, in order.' })
+  changes: DraftWordChangeType[];
+
+  @Field({ description: 'Unified diff (by line) from the machine-made text to this version.' })
+  unifiedDiff: string;
+
+  @Field({ description: 'True when the signing gate lets this version be approved.' })
+  gateOk: boolean;
+
+  @Field(() => [GateOffenceType], { description: 'Sentences that block approval (empty when gateOk).' })
+  offending: GateOffenceType[];
+}
+
 @ObjectType('Draft', { description: 'A document drafted from a template for a case, with its versions.' })
 export class DraftType {
   @Field(() => ID, { description: 'Stable id.' })
