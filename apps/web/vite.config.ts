@@ -6,9 +6,15 @@ const apiOrigin = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [vue()],
+  // vue-i18n feature flags: Composition API only, no devtools, so the legacy API is left out of the bundle.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   server: {
     proxy: {
-      '/graphql': { target: apiOrigin, changeOrigin: false },
+      '/graphql': { target: apiOrigin, changeOrigin: false, ws: true },
       '/healthz': apiOrigin,
       '/readyz': apiOrigin,
     },

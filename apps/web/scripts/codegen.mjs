@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   Kind,
+  visit,
   buildSchema,
   isEnumType,
   isInputObjectType,
@@ -59,7 +60,9 @@ export function generate(schemaSource, operationFiles) {
     definitions: operationFiles.flatMap(({ file, source }) => {
       const doc = parse(source, { noLocation: false });
       for (const def of doc.definitions) {
-        if (def.kind !== Kind.OPERATION_DEFINITION) throw new CodegenError(`${file}: only operations are supported (found ${def.kind})`);
+        if (def.kind !== Kind.OPERATION_DEFINITION && def.kind !== Kind.FRAGMENT_DEFINITION) {
+          throw new CodegenError(`${file}: only operations and fragments are supported (found ${def.kind})`);
+        }
         if (!def.name) throw new CodegenError(`${file}: every operation needs a name`);
       }
       return doc.definitions;
@@ -84,11 +87,34 @@ export function generate(schemaSource, operationFiles) {
     if (isObjectType(type)) return selectionType(type, selectionSet, indent);
     throw new CodegenError(`abstract type ${type.name} is not supported by this generator`);
   }
+  const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  /** The fields of a selection set with named fragment spreads (on the same type) put in place. */
+  function flatten(selectionSet) {
+    return selectionSet.selections.flatMap((selection) => {
+      if (selection.kind === Kind.FIELD) return [selection];
+      if (selection.kind === Kind.FRAGMENT_SPREAD) return flatten(fragments.get(selection.name.value).selectionSet);
+      throw new CodegenError('inline fragments are not supported by this generator');
+    });
+  }
+  /** Names of the fragments a definition uses, directly or through other fragments. */
+  function usedFragments(selectionSet, found = new Set()) {
+    visit(selectionSet, {
+      FragmentSpread(node) {
+        if (found.has(node.name.value)) return;
+        found.add(node.name.value);
+        usedFragments(fragments.get(node.name.value).selectionSet, found);
+      },
+    });
+    return found;
+  }
   function selectionType(parent, selectionSet, indent) {
     const pad = '  '.repeat(indent + 1);
     const lines = [];
-    for (const selection of selectionSet.selections) {
-      if (selection.kind !== Kind.FIELD) throw new CodegenError('fragments are not supported by this generator');
+    const seen = new Set();
+    for (const selection of flatten(selectionSet)) {
+      const seenKey = selection.alias?.value ?? selection.name.value;
+      if (seen.has(seenKey)) continue;
+      seen.add(seenKey);
       const key = selection.alias?.value ?? selection.name.value;
       if (selection.name.value === '__typename') {
         lines.push(`${pad}${key}: '${parent.name}';`);
@@ -123,7 +149,14 @@ export function generate(schemaSource, operationFiles) {
     return description ? `${pad}/** ${description.replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '';
   }
 
+  for (const fragment of fragments.values()) {
+    const name = fragment.name.value;
+    const type = schema.getType(fragment.typeCondition.name.value);
+    blocks.push(`export type ${name}Fragment = ${selectionType(type, fragment.selectionSet, 0)};`);
+  }
+
   for (const op of document.definitions) {
+    if (op.kind !== Kind.OPERATION_DEFINITION) continue;
     const name = op.name.value;
     const suffix = op.operation === 'query' ? 'Query' : op.operation === 'mutation' ? 'Mutation' : 'Subscription';
     const root = schema.getRootType(op.operation);
@@ -138,7 +171,7 @@ export function generate(schemaSource, operationFiles) {
         `export type ${name}${suffix} = ${selectionType(root, op.selectionSet, 0)};\n\n` +
         `export const ${name}Document: TypedDocument<${name}${suffix}, ${name}${suffix}Variables> = {\n` +
         `  operationName: ${JSON.stringify(name)},\n` +
-        `  source: ${JSON.stringify(print(op))},\n` +
+        `  source: ${JSON.stringify([print(op), ...[...usedFragments(op.selectionSet)].sort().map((f) => print(fragments.get(f)))].join('\n\n'))},\n` +
         `};`,
     );
   }

@@ -25,6 +25,19 @@ describe('codegen', () => {
     expect(out).toContain('export const PaintDocument: TypedDocument<PaintMutation, PaintMutationVariables> = {');
   });
 
+  it('types named fragments and sends each operation with the fragments it uses', () => {
+    const out = generate(schema, [
+      { file: 'f.graphql', source: 'fragment WallColour on Wall { id colour }\nfragment WallRooms on Wall { rooms }' },
+      { file: 'a.graphql', source: 'query Walls { walls { ...WallColour id painted } }' },
+      { file: 'b.graphql', source: 'query Rooms { walls { ...WallRooms } }' },
+    ]);
+    expect(out).toContain('export type WallColourFragment = {\n  id: string;\n  colour: Colour | null;\n};');
+    expect(out).toContain('export type WallsQuery = {\n  walls: Array<{\n    id: string;\n    colour: Colour | null;\n    painted: string | null;\n  }>;\n};');
+    const source = JSON.parse(/source: (".*"),/.exec(out.slice(out.indexOf("WallsDocument")))[1]);
+    expect(source).toContain('fragment WallColour on Wall');
+    expect(source).not.toContain('fragment WallRooms');
+  });
+
   it('rejects an operation that does not match the schema', () => {
     expect(() => generate(schema, [{ file: 'a.graphql', source: 'query Bad { wall(id: "1") { height } }' }])).toThrow(CodegenError);
   });

@@ -15,11 +15,11 @@ export type CaseSummary = CaseListQuery['cases']['edges'][number]['node'];
 /** One of the sort orders offered to the user. */
 export type CaseSortKey = 'filed-desc' | 'filed-asc' | 'docket-asc' | 'title-asc';
 
-export const caseSortOptions: ReadonlyArray<{ key: CaseSortKey; label: string; sort: CaseSortInput }> = [
-  { key: 'filed-desc', label: 'Filed date, newest first', sort: { field: 'FILED_DATE', direction: 'DESC' } },
-  { key: 'filed-asc', label: 'Filed date, oldest first', sort: { field: 'FILED_DATE', direction: 'ASC' } },
-  { key: 'docket-asc', label: 'Docket number', sort: { field: 'DOCKET_NUMBER', direction: 'ASC' } },
-  { key: 'title-asc', label: 'Title', sort: { field: 'TITLE', direction: 'ASC' } },
+export const caseSortOptions: ReadonlyArray<{ key: CaseSortKey; sort: CaseSortInput }> = [
+  { key: 'filed-desc', sort: { field: 'FILED_DATE', direction: 'DESC' } },
+  { key: 'filed-asc', sort: { field: 'FILED_DATE', direction: 'ASC' } },
+  { key: 'docket-asc', sort: { field: 'DOCKET_NUMBER', direction: 'ASC' } },
+  { key: 'title-asc', sort: { field: 'TITLE', direction: 'ASC' } },
 ];
 
 export interface CaseListFilters {

@@ -1,7 +1,10 @@
-// Follows one background job by polling job(id) until it reaches a final state; cancel on request.
-import { onScopeDispose, ref, shallowRef } from 'vue';
+// Follows one background job until it reaches a final state, live through the app's job feed
+// (the jobProgress subscription, which polls by itself while the connection is down); without a feed
+// (isolated tests) by polling job(id). Cancel on request.
+import { getCurrentInstance, onScopeDispose, ref, shallowRef } from 'vue';
 import type { GraphQLClient } from '../graphql/client';
 import { CancelJobDocument, JobStatusDocument, type JobStatusQuery } from '../graphql/generated';
+import { useJobFeed, type JobFeed } from './job-feed';
 
 export type JobView = NonNullable<JobStatusQuery['job']>;
 
@@ -12,6 +15,8 @@ export interface UseJobOptions {
   intervalMs?: number;
   /** Called once when the job reaches a final state. */
   onFinished?: (job: JobView) => void;
+  /** The live feed to follow jobs with (default: the app's, when there is one). */
+  feed?: JobFeed | null;
 }
 
 /** "Queued", "Running: scoring (40%)" … for the aria-live progress line. */
@@ -36,6 +41,8 @@ export function describeJob(job: Pick<JobView, 'state' | 'progress' | 'stage' | 
 
 export function useJob(client: GraphQLClient, options: UseJobOptions = {}) {
   const intervalMs = options.intervalMs ?? 1000;
+  const feed = options.feed !== undefined ? options.feed : getCurrentInstance() ? useJobFeed() : null;
+  let unfollow: (() => void) | null = null;
   const job = shallowRef<JobView | null>(null);
   const error = ref<string | null>(null);
   const cancelling = ref(false);
@@ -44,6 +51,8 @@ export function useJob(client: GraphQLClient, options: UseJobOptions = {}) {
 
   function stop(): void {
     generation++;
+    unfollow?.();
+    unfollow = null;
     if (timer !== null) clearTimeout(timer);
     timer = null;
   }
@@ -55,7 +64,7 @@ export function useJob(client: GraphQLClient, options: UseJobOptions = {}) {
       stop();
       cancelling.value = false;
       options.onFinished?.(next);
-    } else {
+    } else if (!feed) {
       timer = setTimeout(() => void poll(gen), intervalMs);
     }
   }
@@ -85,6 +94,11 @@ export function useJob(client: GraphQLClient, options: UseJobOptions = {}) {
     stop();
     error.value = null;
     cancelling.value = false;
+    if (feed) {
+      feed.announce(started);
+      const gen = generation;
+      unfollow = feed.follow(started, (next) => settle({ ...job.value, ...next }, gen));
+    }
     settle(started, generation);
   }
 

@@ -1,42 +1,47 @@
-// Plain-language messages for the API's stable error codes.
+// Plain-language messages for the API's stable error codes (and feature reasons), in the interface language.
+import { t } from '../i18n/instance';
+import en from '../i18n/locales/en';
 import { GraphQLRequestError } from './client';
 
 export type ErrorContext = 'sign-in' | 'load';
 
+type Reason = keyof typeof en.errors.reasons;
+
 function retryHint(error: GraphQLRequestError): string {
   const seconds = Number(error.extensions.retryAfter ?? error.extensions.retryAfterSeconds);
   if (Number.isFinite(seconds) && seconds > 0) {
-    const minutes = Math.ceil(seconds / 60);
-    return seconds < 90 ? ` Try again in ${Math.ceil(seconds)} seconds.` : ` Try again in ${minutes} minutes.`;
+    return seconds < 90 ? t('errors.retrySeconds', { n: Math.ceil(seconds) }) : t('errors.retryMinutes', { n: Math.ceil(seconds / 60) });
   }
-  return ' Wait a few minutes and try again.';
+  return t('errors.retryLater');
 }
 
 /** A message for the person using Amicus; never a stack trace or raw server text for unknown failures. */
 export function describeError(error: unknown, context: ErrorContext): string {
-  if (!(error instanceof GraphQLRequestError)) return 'Something went wrong. Try again, and tell the court’s IT support if it keeps happening.';
+  if (!(error instanceof GraphQLRequestError)) return t('errors.generic');
+  const reason = error.extensions.reason;
+  if (typeof reason === 'string' && reason in en.errors.reasons) return t(`errors.reasons.${reason as Reason}`);
   switch (error.code) {
     case 'INVALID_CREDENTIALS':
-      return 'The email address or password is not correct.';
+      return t('errors.invalidCredentials');
     case 'UNAUTHENTICATED':
-      return context === 'sign-in' ? 'The email address or password is not correct.' : 'Your session has ended. Sign in again.';
+      return context === 'sign-in' ? t('errors.invalidCredentials') : t('errors.sessionEnded');
     case 'RATE_LIMITED':
-      return context === 'sign-in'
-        ? `Too many sign-in attempts.${retryHint(error)}`
-        : `Too many requests.${retryHint(error)}`;
+      return context === 'sign-in' ? t('errors.rateLimitedSignIn', { hint: retryHint(error) }) : t('errors.rateLimited', { hint: retryHint(error) });
     case 'ACCOUNT_DISABLED':
-      return 'This account is disabled. Ask an administrator to enable it.';
+      return t('errors.accountDisabled');
     case 'FORBIDDEN':
-      return 'You do not have permission to do this.';
+      return t('errors.forbidden');
     case 'NOT_FOUND':
-      return 'It could not be found. It may have been removed, or you may not have access to it.';
+      return t('errors.notFound');
     case 'BAD_USER_INPUT':
-      return context === 'sign-in' ? 'Enter a valid email address and your password.' : `The request was not accepted: ${error.message}`;
+      return context === 'sign-in' ? t('errors.badInputSignIn') : t('errors.badInput', { message: error.message });
     case 'CONFLICT':
-      return 'It was changed by someone else in the meantime, or its state does not allow this. Reload and try again.';
+      return t('errors.conflict');
     case 'NETWORK_ERROR':
-      return 'Amicus could not reach the server. Check the network connection and try again.';
+      return t('errors.network');
+    case 'QUERY_TOO_COMPLEX':
+      return t('errors.tooComplex');
     default:
-      return `Something went wrong (${error.code}). Try again, and tell the court’s IT support if it keeps happening.`;
+      return t('errors.unknownCode', { code: error.code });
   }
 }

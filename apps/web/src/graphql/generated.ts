@@ -2,6 +2,14 @@
 // change the .graphql files (or the API) and run `npm run codegen -w @amicus/web`.
 import type { TypedDocument } from './client';
 
+/** What an API key may do within its courts. */
+export type ApiKeyAccess = 'READ' | 'READ_WRITE';
+export const ApiKeyAccessValues: readonly ApiKeyAccess[] = ['READ', 'READ_WRITE'];
+
+/** File format of a ledger export. */
+export type AuditExportFormat = 'CSV' | 'JSON';
+export const AuditExportFormatValues: readonly AuditExportFormat[] = ['CSV', 'JSON'];
+
 /** What to sort cases by (ties broken by id). */
 export type CaseSortField = 'DOCKET_NUMBER' | 'FILED_DATE' | 'TITLE';
 export const CaseSortFieldValues: readonly CaseSortField[] = ['DOCKET_NUMBER', 'FILED_DATE', 'TITLE'];
@@ -42,6 +50,40 @@ export const SummaryLengthValues: readonly SummaryLength[] = ['DETAILED', 'SHORT
 export type UserRole = 'ADMIN' | 'CLERK' | 'JUDGE' | 'SERVICE';
 export const UserRoleValues: readonly UserRole[] = ['ADMIN', 'CLERK', 'JUDGE', 'SERVICE'];
 
+/** A note to add to a case. */
+export interface AddCaseNoteInput {
+  /** Text (1-10000 characters). */
+  body: string;
+  /** The case. */
+  caseId: string;
+}
+
+/** A party to add to a case. */
+export interface AddPartyInput {
+  /** The case. */
+  caseId: string;
+  /** Counsel (up to 300 characters). */
+  counsel?: string | null;
+  /** Name (1-300 characters). */
+  name: string;
+  /** Role in the case. */
+  role: PartyRole;
+}
+
+/** Which ledger entries to return. */
+export interface AuditLogFilterInput {
+  /** Only entries with this action. */
+  action?: string | null;
+  /** Only entries of this actor. */
+  actorId?: string | null;
+  /** Only entries of this case. */
+  caseId?: string | null;
+  /** Entries at or after this time. */
+  from?: string | null;
+  /** Entries before this time. */
+  to?: string | null;
+}
+
 /** Which cases to list. */
 export interface CaseFilterInput {
   /** Only cases assigned to the caller. */
@@ -62,6 +104,38 @@ export interface CaseSortInput {
   field: CaseSortField;
 }
 
+/** A new API key for a service account. */
+export interface CreateApiKeyInput {
+  /** Read or read/write access. */
+  access: ApiKeyAccess;
+  /** Courts the key may access (1-50 court codes). */
+  courts: Array<string>;
+  /** Optional expiry. */
+  expiresAt?: string | null;
+  /** A name for the key (1-100 characters), e.g. the system that uses it. */
+  name: string;
+  /** The service account (a user with role SERVICE). */
+  userId: string;
+}
+
+/** A new case. */
+export interface CreateCaseInput {
+  /** Kind of case (1-100 characters). */
+  caseType: string;
+  /** Court code (1-100 characters). Clerks create cases in their own court only. */
+  court: string;
+  /** Docket number (1-64 characters), unique within the court. */
+  docketNumber: string;
+  /** Date filed (YYYY-MM-DD). */
+  filedDate: string;
+  /** Parties to add at once (up to 100). */
+  parties?: Array<PartyInput> | null;
+  /** Create the case sealed (admins only; default false). */
+  sealed?: boolean | null;
+  /** Title (1-500 characters). */
+  title: string;
+}
+
 /** A new draft from a template. */
 export interface CreateDraftInput {
   /** Case id. */
@@ -76,6 +150,20 @@ export interface CreateDraftInput {
   values?: string | null;
 }
 
+/** A new user. Judges and clerks need a court; service accounts have no password. */
+export interface CreateUserInput {
+  /** Court code of a judge or clerk (1-100 characters). */
+  court?: string | null;
+  /** Name shown to other users (1-200 characters). */
+  displayName: string;
+  /** Sign-in email address; stored lowercase, unique. */
+  email: string;
+  /** Password (12-256 characters); not allowed for service accounts. */
+  password?: string | null;
+  /** Role. */
+  role: UserRole;
+}
+
 /** New text for one paragraph (an empty text deletes it). */
 export interface ParagraphEditInput {
   /** Paragraph index within the section (0-based). */
@@ -84,6 +172,34 @@ export interface ParagraphEditInput {
   section: number;
   /** The paragraph’s new text. */
   text: string;
+}
+
+/** A new party to a case. */
+export interface PartyInput {
+  /** Counsel (up to 300 characters). */
+  counsel?: string | null;
+  /** Name (1-300 characters). */
+  name: string;
+  /** Role in the case. */
+  role: PartyRole;
+}
+
+/** Changes to a case; omitted fields stay as they are. */
+export interface UpdateCaseInput {
+  /** New kind of case. */
+  caseType?: string | null;
+  /** New docket number. */
+  docketNumber?: string | null;
+  /** New filing date. */
+  filedDate?: string | null;
+  /** The case. */
+  id: string;
+  /** Seal or unseal (admins and assigned judges only). */
+  sealed?: boolean | null;
+  /** OPEN or STAYED (use closeCase / reopenCase to close and reopen). */
+  status?: CaseStatus | null;
+  /** New title. */
+  title?: string | null;
 }
 
 /** An edit of a draft: the whole text, or some paragraphs. Unchanged sentences keep their origin and sources. */
@@ -97,6 +213,337 @@ export interface UpdateDraftInput {
   /** The whole edited text (the text form of the draft). */
   text?: string | null;
 }
+
+/** Changes to a user; omitted fields stay as they are. */
+export interface UpdateUserInput {
+  /** Reactivate (true) or deactivate (false). */
+  active?: boolean | null;
+  /** New court (null to clear, for admins and service accounts). */
+  court?: string | null;
+  /** New display name. */
+  displayName?: string | null;
+  /** The user to change. */
+  id: string;
+  /** New role. */
+  role?: UserRole | null;
+}
+
+/** Which users to list. */
+export interface UserFilterInput {
+  /** Only active (true) or deactivated (false) users. */
+  active?: boolean | null;
+  /** Only users of this court. */
+  court?: string | null;
+  /** Only users with this role. */
+  role?: UserRole | null;
+  /** Text contained in the email or display name (case-insensitive). */
+  search?: string | null;
+}
+
+export type CaseRecordFragment = {
+  id: string;
+  docketNumber: string;
+  title: string;
+  court: string;
+  caseType: string;
+  status: CaseStatus;
+  filedDate: string;
+  sealed: boolean;
+  closedAt: string | null;
+  parties: Array<{
+    id: string;
+    name: string;
+    role: PartyRole;
+    counsel: string | null;
+  }>;
+  assignees: Array<{
+    id: string;
+    displayName: string;
+    role: UserRole;
+    court: string | null;
+  }>;
+};
+
+export type ChangePasswordMutationVariables = {
+  currentPassword: string;
+  newPassword: string;
+};
+
+export type ChangePasswordMutation = {
+  changePassword: {
+    id: string;
+    passwordChangeRequired: boolean;
+  };
+};
+
+export const ChangePasswordDocument: TypedDocument<ChangePasswordMutation, ChangePasswordMutationVariables> = {
+  operationName: "ChangePassword",
+  source: "mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n    id\n    passwordChangeRequired\n  }\n}",
+};
+
+export type SetLocaleMutationVariables = {
+  locale?: string | null;
+};
+
+export type SetLocaleMutation = {
+  setLocale: {
+    id: string;
+    locale: string | null;
+  };
+};
+
+export const SetLocaleDocument: TypedDocument<SetLocaleMutation, SetLocaleMutationVariables> = {
+  operationName: "SetLocale",
+  source: "mutation SetLocale($locale: String) {\n  setLocale(locale: $locale) {\n    id\n    locale\n  }\n}",
+};
+
+export type AdminUsersQueryVariables = {
+  first?: number | null;
+  after?: string | null;
+  filter?: UserFilterInput | null;
+};
+
+export type AdminUsersQuery = {
+  users: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      node: {
+        id: string;
+        email: string;
+        displayName: string;
+        role: UserRole;
+        court: string | null;
+        active: boolean;
+        createdAt: string;
+        passwordChangeRequired: boolean;
+      };
+    }>;
+  };
+};
+
+export const AdminUsersDocument: TypedDocument<AdminUsersQuery, AdminUsersQueryVariables> = {
+  operationName: "AdminUsers",
+  source: "query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {\n  users(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        email\n        displayName\n        role\n        court\n        active\n        createdAt\n        passwordChangeRequired\n      }\n    }\n  }\n}",
+};
+
+export type CreateUserMutationVariables = {
+  input: CreateUserInput;
+};
+
+export type CreateUserMutation = {
+  createUser: {
+    id: string;
+    email: string;
+    displayName: string;
+    role: UserRole;
+    court: string | null;
+    active: boolean;
+  };
+};
+
+export const CreateUserDocument: TypedDocument<CreateUserMutation, CreateUserMutationVariables> = {
+  operationName: "CreateUser",
+  source: "mutation CreateUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n    email\n    displayName\n    role\n    court\n    active\n  }\n}",
+};
+
+export type UpdateUserMutationVariables = {
+  input: UpdateUserInput;
+};
+
+export type UpdateUserMutation = {
+  updateUser: {
+    id: string;
+    displayName: string;
+    role: UserRole;
+    court: string | null;
+    active: boolean;
+  };
+};
+
+export const UpdateUserDocument: TypedDocument<UpdateUserMutation, UpdateUserMutationVariables> = {
+  operationName: "UpdateUser",
+  source: "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    id\n    displayName\n    role\n    court\n    active\n  }\n}",
+};
+
+export type SetUserPasswordMutationVariables = {
+  id: string;
+  password: string;
+};
+
+export type SetUserPasswordMutation = {
+  setUserPassword: {
+    id: string;
+    passwordChangeRequired: boolean;
+  };
+};
+
+export const SetUserPasswordDocument: TypedDocument<SetUserPasswordMutation, SetUserPasswordMutationVariables> = {
+  operationName: "SetUserPassword",
+  source: "mutation SetUserPassword($id: ID!, $password: String!) {\n  setUserPassword(id: $id, password: $password) {\n    id\n    passwordChangeRequired\n  }\n}",
+};
+
+export type ApiKeysQueryVariables = {
+  userId?: string | null;
+};
+
+export type ApiKeysQuery = {
+  apiKeys: Array<{
+    id: string;
+    name: string;
+    prefix: string;
+    access: ApiKeyAccess;
+    courts: Array<string>;
+    createdAt: string;
+    expiresAt: string | null;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+    user: {
+      id: string;
+      displayName: string;
+    };
+  }>;
+};
+
+export const ApiKeysDocument: TypedDocument<ApiKeysQuery, ApiKeysQueryVariables> = {
+  operationName: "ApiKeys",
+  source: "query ApiKeys($userId: ID) {\n  apiKeys(userId: $userId) {\n    id\n    name\n    prefix\n    access\n    courts\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n    user {\n      id\n      displayName\n    }\n  }\n}",
+};
+
+export type CreateApiKeyMutationVariables = {
+  input: CreateApiKeyInput;
+};
+
+export type CreateApiKeyMutation = {
+  createApiKey: {
+    key: string;
+    apiKey: {
+      id: string;
+      name: string;
+      prefix: string;
+    };
+  };
+};
+
+export const CreateApiKeyDocument: TypedDocument<CreateApiKeyMutation, CreateApiKeyMutationVariables> = {
+  operationName: "CreateApiKey",
+  source: "mutation CreateApiKey($input: CreateApiKeyInput!) {\n  createApiKey(input: $input) {\n    key\n    apiKey {\n      id\n      name\n      prefix\n    }\n  }\n}",
+};
+
+export type RevokeApiKeyMutationVariables = {
+  id: string;
+};
+
+export type RevokeApiKeyMutation = {
+  revokeApiKey: {
+    id: string;
+    revokedAt: string | null;
+  };
+};
+
+export const RevokeApiKeyDocument: TypedDocument<RevokeApiKeyMutation, RevokeApiKeyMutationVariables> = {
+  operationName: "RevokeApiKey",
+  source: "mutation RevokeApiKey($id: ID!) {\n  revokeApiKey(id: $id) {\n    id\n    revokedAt\n  }\n}",
+};
+
+export type AuditLogQueryVariables = {
+  first?: number | null;
+  after?: string | null;
+  filter?: AuditLogFilterInput | null;
+};
+
+export type AuditLogQuery = {
+  auditLog: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      node: {
+        seq: number;
+        at: string;
+        action: string;
+        actorId: string | null;
+        actorRole: string | null;
+        caseId: string | null;
+        template: string | null;
+        modelSha256: string | null;
+        details: string;
+        hash: string;
+      };
+    }>;
+  };
+};
+
+export const AuditLogDocument: TypedDocument<AuditLogQuery, AuditLogQueryVariables> = {
+  operationName: "AuditLog",
+  source: "query AuditLog($first: Int, $after: String, $filter: AuditLogFilterInput) {\n  auditLog(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        seq\n        at\n        action\n        actorId\n        actorRole\n        caseId\n        template\n        modelSha256\n        details\n        hash\n      }\n    }\n  }\n}",
+};
+
+export type ExportAuditLogMutationVariables = {
+  format: AuditExportFormat;
+  filter?: AuditLogFilterInput | null;
+};
+
+export type ExportAuditLogMutation = {
+  exportAuditLog: {
+    filename: string;
+    contentType: string;
+    content: string;
+    entries: number;
+  };
+};
+
+export const ExportAuditLogDocument: TypedDocument<ExportAuditLogMutation, ExportAuditLogMutationVariables> = {
+  operationName: "ExportAuditLog",
+  source: "mutation ExportAuditLog($format: AuditExportFormat!, $filter: AuditLogFilterInput) {\n  exportAuditLog(format: $format, filter: $filter) {\n    filename\n    contentType\n    content\n    entries\n  }\n}",
+};
+
+export type VerifyAuditChainQueryVariables = Record<string, never>;
+
+export type VerifyAuditChainQuery = {
+  verifyAuditChain: {
+    ok: boolean;
+    entries: number;
+    brokenSeq: number | null;
+    reason: string | null;
+    message: string | null;
+  };
+};
+
+export const VerifyAuditChainDocument: TypedDocument<VerifyAuditChainQuery, VerifyAuditChainQueryVariables> = {
+  operationName: "VerifyAuditChain",
+  source: "query VerifyAuditChain {\n  verifyAuditChain {\n    ok\n    entries\n    brokenSeq\n    reason\n    message\n  }\n}",
+};
+
+export type SystemStatusQueryVariables = Record<string, never>;
+
+export type SystemStatusQuery = {
+  systemStatus: {
+    ready: boolean;
+    model: {
+      name: string;
+      version: string;
+      sha256: string;
+    } | null;
+    modelError: string | null;
+    modelState: string;
+    queue: Array<{
+      type: string;
+      queued: number;
+      running: number;
+    }>;
+  };
+};
+
+export const SystemStatusDocument: TypedDocument<SystemStatusQuery, SystemStatusQueryVariables> = {
+  operationName: "SystemStatus",
+  source: "query SystemStatus {\n  systemStatus {\n    ready\n    model {\n      name\n      version\n      sha256\n    }\n    modelError\n    modelState\n    queue {\n      type\n      queued\n      running\n    }\n  }\n}",
+};
 
 export type SignInMutationVariables = {
   email: string;
@@ -113,13 +560,15 @@ export type SignInMutation = {
       displayName: string;
       role: UserRole;
       court: string | null;
+      locale: string | null;
+      passwordChangeRequired: boolean;
     };
   };
 };
 
 export const SignInDocument: TypedDocument<SignInMutation, SignInMutationVariables> = {
   operationName: "SignIn",
-  source: "mutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      court\n    }\n  }\n}",
+  source: "mutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      court\n      locale\n      passwordChangeRequired\n    }\n  }\n}",
 };
 
 export type CurrentUserQueryVariables = Record<string, never>;
@@ -131,12 +580,14 @@ export type CurrentUserQuery = {
     displayName: string;
     role: UserRole;
     court: string | null;
+    locale: string | null;
+    passwordChangeRequired: boolean;
   };
 };
 
 export const CurrentUserDocument: TypedDocument<CurrentUserQuery, CurrentUserQueryVariables> = {
   operationName: "CurrentUser",
-  source: "query CurrentUser {\n  me {\n    id\n    email\n    displayName\n    role\n    court\n  }\n}",
+  source: "query CurrentUser {\n  me {\n    id\n    email\n    displayName\n    role\n    court\n    locale\n    passwordChangeRequired\n  }\n}",
 };
 
 export type SignOutMutationVariables = Record<string, never>;
@@ -199,6 +650,7 @@ export type CaseDetailQuery = {
     status: CaseStatus;
     filedDate: string;
     sealed: boolean;
+    closedAt: string | null;
     parties: Array<{
       id: string;
       name: string;
@@ -209,13 +661,337 @@ export type CaseDetailQuery = {
       id: string;
       displayName: string;
       role: UserRole;
+      court: string | null;
     }>;
   } | null;
 };
 
 export const CaseDetailDocument: TypedDocument<CaseDetailQuery, CaseDetailQueryVariables> = {
   operationName: "CaseDetail",
-  source: "query CaseDetail($id: ID!) {\n  case(id: $id) {\n    id\n    docketNumber\n    title\n    court\n    caseType\n    status\n    filedDate\n    sealed\n    parties {\n      id\n      name\n      role\n      counsel\n    }\n    assignees {\n      id\n      displayName\n      role\n    }\n  }\n}",
+  source: "query CaseDetail($id: ID!) {\n  case(id: $id) {\n    ...CaseRecord\n  }\n}\n\nfragment CaseRecord on Case {\n  id\n  docketNumber\n  title\n  court\n  caseType\n  status\n  filedDate\n  sealed\n  closedAt\n  parties {\n    id\n    name\n    role\n    counsel\n  }\n  assignees {\n    id\n    displayName\n    role\n    court\n  }\n}",
+};
+
+export type CreateCaseMutationVariables = {
+  input: CreateCaseInput;
+};
+
+export type CreateCaseMutation = {
+  createCase: {
+    id: string;
+  };
+};
+
+export const CreateCaseDocument: TypedDocument<CreateCaseMutation, CreateCaseMutationVariables> = {
+  operationName: "CreateCase",
+  source: "mutation CreateCase($input: CreateCaseInput!) {\n  createCase(input: $input) {\n    id\n  }\n}",
+};
+
+export type UpdateCaseMutationVariables = {
+  input: UpdateCaseInput;
+};
+
+export type UpdateCaseMutation = {
+  updateCase: {
+    id: string;
+    docketNumber: string;
+    title: string;
+    court: string;
+    caseType: string;
+    status: CaseStatus;
+    filedDate: string;
+    sealed: boolean;
+    closedAt: string | null;
+    parties: Array<{
+      id: string;
+      name: string;
+      role: PartyRole;
+      counsel: string | null;
+    }>;
+    assignees: Array<{
+      id: string;
+      displayName: string;
+      role: UserRole;
+      court: string | null;
+    }>;
+  };
+};
+
+export const UpdateCaseDocument: TypedDocument<UpdateCaseMutation, UpdateCaseMutationVariables> = {
+  operationName: "UpdateCase",
+  source: "mutation UpdateCase($input: UpdateCaseInput!) {\n  updateCase(input: $input) {\n    ...CaseRecord\n  }\n}\n\nfragment CaseRecord on Case {\n  id\n  docketNumber\n  title\n  court\n  caseType\n  status\n  filedDate\n  sealed\n  closedAt\n  parties {\n    id\n    name\n    role\n    counsel\n  }\n  assignees {\n    id\n    displayName\n    role\n    court\n  }\n}",
+};
+
+export type CloseCaseMutationVariables = {
+  id: string;
+};
+
+export type CloseCaseMutation = {
+  closeCase: {
+    id: string;
+    docketNumber: string;
+    title: string;
+    court: string;
+    caseType: string;
+    status: CaseStatus;
+    filedDate: string;
+    sealed: boolean;
+    closedAt: string | null;
+    parties: Array<{
+      id: string;
+      name: string;
+      role: PartyRole;
+      counsel: string | null;
+    }>;
+    assignees: Array<{
+      id: string;
+      displayName: string;
+      role: UserRole;
+      court: string | null;
+    }>;
+  };
+};
+
+export const CloseCaseDocument: TypedDocument<CloseCaseMutation, CloseCaseMutationVariables> = {
+  operationName: "CloseCase",
+  source: "mutation CloseCase($id: ID!) {\n  closeCase(id: $id) {\n    ...CaseRecord\n  }\n}\n\nfragment CaseRecord on Case {\n  id\n  docketNumber\n  title\n  court\n  caseType\n  status\n  filedDate\n  sealed\n  closedAt\n  parties {\n    id\n    name\n    role\n    counsel\n  }\n  assignees {\n    id\n    displayName\n    role\n    court\n  }\n}",
+};
+
+export type ReopenCaseMutationVariables = {
+  id: string;
+};
+
+export type ReopenCaseMutation = {
+  reopenCase: {
+    id: string;
+    docketNumber: string;
+    title: string;
+    court: string;
+    caseType: string;
+    status: CaseStatus;
+    filedDate: string;
+    sealed: boolean;
+    closedAt: string | null;
+    parties: Array<{
+      id: string;
+      name: string;
+      role: PartyRole;
+      counsel: string | null;
+    }>;
+    assignees: Array<{
+      id: string;
+      displayName: string;
+      role: UserRole;
+      court: string | null;
+    }>;
+  };
+};
+
+export const ReopenCaseDocument: TypedDocument<ReopenCaseMutation, ReopenCaseMutationVariables> = {
+  operationName: "ReopenCase",
+  source: "mutation ReopenCase($id: ID!) {\n  reopenCase(id: $id) {\n    ...CaseRecord\n  }\n}\n\nfragment CaseRecord on Case {\n  id\n  docketNumber\n  title\n  court\n  caseType\n  status\n  filedDate\n  sealed\n  closedAt\n  parties {\n    id\n    name\n    role\n    counsel\n  }\n  assignees {\n    id\n    displayName\n    role\n    court\n  }\n}",
+};
+
+export type AddPartyMutationVariables = {
+  input: AddPartyInput;
+};
+
+export type AddPartyMutation = {
+  addParty: {
+    id: string;
+  };
+};
+
+export const AddPartyDocument: TypedDocument<AddPartyMutation, AddPartyMutationVariables> = {
+  operationName: "AddParty",
+  source: "mutation AddParty($input: AddPartyInput!) {\n  addParty(input: $input) {\n    id\n  }\n}",
+};
+
+export type RemovePartyMutationVariables = {
+  id: string;
+};
+
+export type RemovePartyMutation = {
+  removeParty: {
+    id: string;
+    docketNumber: string;
+    title: string;
+    court: string;
+    caseType: string;
+    status: CaseStatus;
+    filedDate: string;
+    sealed: boolean;
+    closedAt: string | null;
+    parties: Array<{
+      id: string;
+      name: string;
+      role: PartyRole;
+      counsel: string | null;
+    }>;
+    assignees: Array<{
+      id: string;
+      displayName: string;
+      role: UserRole;
+      court: string | null;
+    }>;
+  };
+};
+
+export const RemovePartyDocument: TypedDocument<RemovePartyMutation, RemovePartyMutationVariables> = {
+  operationName: "RemoveParty",
+  source: "mutation RemoveParty($id: ID!) {\n  removeParty(id: $id) {\n    ...CaseRecord\n  }\n}\n\nfragment CaseRecord on Case {\n  id\n  docketNumber\n  title\n  court\n  caseType\n  status\n  filedDate\n  sealed\n  closedAt\n  parties {\n    id\n    name\n    role\n    counsel\n  }\n  assignees {\n    id\n    displayName\n    role\n    court\n  }\n}",
+};
+
+export type AssignUserMutationVariables = {
+  caseId: string;
+  userId: string;
+};
+
+export type AssignUserMutation = {
+  assignUser: {
+    id: string;
+    docketNumber: string;
+    title: string;
+    court: string;
+    caseType: string;
+    status: CaseStatus;
+    filedDate: string;
+    sealed: boolean;
+    closedAt: string | null;
+    parties: Array<{
+      id: string;
+      name: string;
+      role: PartyRole;
+      counsel: string | null;
+    }>;
+    assignees: Array<{
+      id: string;
+      displayName: string;
+      role: UserRole;
+      court: string | null;
+    }>;
+  };
+};
+
+export const AssignUserDocument: TypedDocument<AssignUserMutation, AssignUserMutationVariables> = {
+  operationName: "AssignUser",
+  source: "mutation AssignUser($caseId: ID!, $userId: ID!) {\n  assignUser(caseId: $caseId, userId: $userId) {\n    ...CaseRecord\n  }\n}\n\nfragment CaseRecord on Case {\n  id\n  docketNumber\n  title\n  court\n  caseType\n  status\n  filedDate\n  sealed\n  closedAt\n  parties {\n    id\n    name\n    role\n    counsel\n  }\n  assignees {\n    id\n    displayName\n    role\n    court\n  }\n}",
+};
+
+export type UnassignUserMutationVariables = {
+  caseId: string;
+  userId: string;
+};
+
+export type UnassignUserMutation = {
+  unassignUser: {
+    id: string;
+    docketNumber: string;
+    title: string;
+    court: string;
+    caseType: string;
+    status: CaseStatus;
+    filedDate: string;
+    sealed: boolean;
+    closedAt: string | null;
+    parties: Array<{
+      id: string;
+      name: string;
+      role: PartyRole;
+      counsel: string | null;
+    }>;
+    assignees: Array<{
+      id: string;
+      displayName: string;
+      role: UserRole;
+      court: string | null;
+    }>;
+  };
+};
+
+export const UnassignUserDocument: TypedDocument<UnassignUserMutation, UnassignUserMutationVariables> = {
+  operationName: "UnassignUser",
+  source: "mutation UnassignUser($caseId: ID!, $userId: ID!) {\n  unassignUser(caseId: $caseId, userId: $userId) {\n    ...CaseRecord\n  }\n}\n\nfragment CaseRecord on Case {\n  id\n  docketNumber\n  title\n  court\n  caseType\n  status\n  filedDate\n  sealed\n  closedAt\n  parties {\n    id\n    name\n    role\n    counsel\n  }\n  assignees {\n    id\n    displayName\n    role\n    court\n  }\n}",
+};
+
+export type AssignableUsersQueryVariables = Record<string, never>;
+
+export type AssignableUsersQuery = {
+  users: {
+    edges: Array<{
+      node: {
+        id: string;
+        displayName: string;
+        role: UserRole;
+        court: string | null;
+      };
+    }>;
+  };
+};
+
+export const AssignableUsersDocument: TypedDocument<AssignableUsersQuery, AssignableUsersQueryVariables> = {
+  operationName: "AssignableUsers",
+  source: "query AssignableUsers {\n  users(first: 100, filter: {active: true}) {\n    edges {\n      node {\n        id\n        displayName\n        role\n        court\n      }\n    }\n  }\n}",
+};
+
+export type CaseNotesQueryVariables = {
+  caseId: string;
+  first?: number | null;
+  after?: string | null;
+};
+
+export type CaseNotesQuery = {
+  caseNotes: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      node: {
+        id: string;
+        body: string;
+        createdAt: string;
+        author: {
+          id: string;
+          displayName: string;
+          role: UserRole;
+        };
+      };
+    }>;
+  };
+};
+
+export const CaseNotesDocument: TypedDocument<CaseNotesQuery, CaseNotesQueryVariables> = {
+  operationName: "CaseNotes",
+  source: "query CaseNotes($caseId: ID!, $first: Int, $after: String) {\n  caseNotes(caseId: $caseId, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        body\n        createdAt\n        author {\n          id\n          displayName\n          role\n        }\n      }\n    }\n  }\n}",
+};
+
+export type AddCaseNoteMutationVariables = {
+  input: AddCaseNoteInput;
+};
+
+export type AddCaseNoteMutation = {
+  addCaseNote: {
+    id: string;
+  };
+};
+
+export const AddCaseNoteDocument: TypedDocument<AddCaseNoteMutation, AddCaseNoteMutationVariables> = {
+  operationName: "AddCaseNote",
+  source: "mutation AddCaseNote($input: AddCaseNoteInput!) {\n  addCaseNote(input: $input) {\n    id\n  }\n}",
+};
+
+export type DeleteCaseNoteMutationVariables = {
+  id: string;
+};
+
+export type DeleteCaseNoteMutation = {
+  deleteCaseNote: boolean;
+};
+
+export const DeleteCaseNoteDocument: TypedDocument<DeleteCaseNoteMutation, DeleteCaseNoteMutationVariables> = {
+  operationName: "DeleteCaseNote",
+  source: "mutation DeleteCaseNote($id: ID!) {\n  deleteCaseNote(id: $id)\n}",
 };
 
 export type CaseDocumentsQueryVariables = {
@@ -323,6 +1099,79 @@ export type CancelJobMutation = {
 export const CancelJobDocument: TypedDocument<CancelJobMutation, CancelJobMutationVariables> = {
   operationName: "CancelJob",
   source: "mutation CancelJob($id: ID!) {\n  cancelJob(id: $id) {\n    id\n    state\n    progress\n    stage\n    cancelRequested\n  }\n}",
+};
+
+export type JobProgressSubscriptionVariables = {
+  jobId: string;
+};
+
+export type JobProgressSubscription = {
+  jobProgress: {
+    jobId: string;
+    type: string;
+    state: JobState;
+    progress: number;
+    stage: string | null;
+    errorCode: string | null;
+    at: string;
+  };
+};
+
+export const JobProgressDocument: TypedDocument<JobProgressSubscription, JobProgressSubscriptionVariables> = {
+  operationName: "JobProgress",
+  source: "subscription JobProgress($jobId: ID!) {\n  jobProgress(jobId: $jobId) {\n    jobId\n    type\n    state\n    progress\n    stage\n    errorCode\n    at\n  }\n}",
+};
+
+export type TrayJobsQueryVariables = {
+  first?: number | null;
+};
+
+export type TrayJobsQuery = {
+  jobs: {
+    edges: Array<{
+      node: {
+        id: string;
+        type: string;
+        state: JobState;
+        progress: number;
+        stage: string | null;
+        errorCode: string | null;
+        errorMessage: string | null;
+        cancelRequested: boolean;
+        result: string | null;
+        caseId: string | null;
+        createdAt: string;
+      };
+    }>;
+  };
+};
+
+export const TrayJobsDocument: TypedDocument<TrayJobsQuery, TrayJobsQueryVariables> = {
+  operationName: "TrayJobs",
+  source: "query TrayJobs($first: Int) {\n  jobs(first: $first) {\n    edges {\n      node {\n        id\n        type\n        state\n        progress\n        stage\n        errorCode\n        errorMessage\n        cancelRequested\n        result\n        caseId\n        createdAt\n      }\n    }\n  }\n}",
+};
+
+export type RetryJobMutationVariables = {
+  id: string;
+};
+
+export type RetryJobMutation = {
+  retryJob: {
+    id: string;
+    type: string;
+    state: JobState;
+    progress: number;
+    stage: string | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    cancelRequested: boolean;
+    result: string | null;
+  };
+};
+
+export const RetryJobDocument: TypedDocument<RetryJobMutation, RetryJobMutationVariables> = {
+  operationName: "RetryJob",
+  source: "mutation RetryJob($id: ID!) {\n  retryJob(id: $id) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
 };
 
 export type TemplatesQueryVariables = Record<string, never>;
@@ -483,6 +1332,48 @@ export type ApproveDraftMutation = {
 export const ApproveDraftDocument: TypedDocument<ApproveDraftMutation, ApproveDraftMutationVariables> = {
   operationName: "ApproveDraft",
   source: "mutation ApproveDraft($draftId: ID!, $version: Int!) {\n  approveDraft(draftId: $draftId, version: $version) {\n    id\n    status\n  }\n}",
+};
+
+export type DraftReviewQueryVariables = {
+  id: string;
+  version?: number | null;
+};
+
+export type DraftReviewQuery = {
+  draft: {
+    id: string;
+    review: {
+      version: number;
+      identical: boolean;
+      counts: {
+        wordsInserted: number;
+        wordsDeleted: number;
+        wordsUnchanged: number;
+        linesInserted: number;
+        linesDeleted: number;
+        changedRatio: number;
+      };
+      changes: Array<{
+        type: string;
+        text: string;
+      }>;
+      gateOk: boolean;
+      offending: Array<{
+        sectionId: string;
+        paragraph: number;
+        text: string;
+        problems: Array<{
+          code: string;
+          message: string;
+        }>;
+      }>;
+    } | null;
+  } | null;
+};
+
+export const DraftReviewDocument: TypedDocument<DraftReviewQuery, DraftReviewQueryVariables> = {
+  operationName: "DraftReview",
+  source: "query DraftReview($id: ID!, $version: Int) {\n  draft(id: $id) {\n    id\n    review(version: $version) {\n      version\n      identical\n      counts {\n        wordsInserted\n        wordsDeleted\n        wordsUnchanged\n        linesInserted\n        linesDeleted\n        changedRatio\n      }\n      changes {\n        type\n        text\n      }\n      gateOk\n      offending {\n        sectionId\n        paragraph\n        text\n        problems {\n          code\n          message\n        }\n      }\n    }\n  }\n}",
 };
 
 export type CaseSummariesQueryVariables = {

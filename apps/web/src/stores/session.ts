@@ -3,7 +3,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useGraphQLClient } from '../graphql/api';
-import { CurrentUserDocument, SignInDocument, SignOutDocument, type CurrentUserQuery } from '../graphql/generated';
+import { CurrentUserDocument, SetLocaleDocument, SignInDocument, SignOutDocument, type CurrentUserQuery } from '../graphql/generated';
+import { applyLocale, isAppLocale, type AppLocale } from '../i18n';
+import { i18n } from '../i18n/instance';
 
 export type SessionUser = CurrentUserQuery['me'];
 
@@ -60,6 +62,7 @@ export const useSessionStore = defineStore('session', () => {
     token.value = login.token;
     expiresAt.value = login.expiresAt;
     user.value = login.user;
+    followUserLocale(login.user);
     globalThis.sessionStorage?.setItem(SESSION_STORAGE_KEY, JSON.stringify({ token: login.token, expiresAt: login.expiresAt } satisfies StoredSession));
     return login.user;
   }
@@ -70,7 +73,26 @@ export const useSessionStore = defineStore('session', () => {
     if (user.value) return user.value;
     const { me } = await client.request(CurrentUserDocument, {});
     user.value = me;
+    followUserLocale(me);
     return me;
+  }
+
+  /** The language stored with the user wins over this browser's. */
+  function followUserLocale(u: SessionUser): void {
+    if (isAppLocale(u.locale)) applyLocale(i18n, u.locale);
+  }
+
+  /** Switches the interface language and stores it with the user, so it follows them to another browser. */
+  async function chooseLocale(locale: AppLocale): Promise<void> {
+    applyLocale(i18n, locale);
+    if (!currentToken() || !user.value) return;
+    const { setLocale } = await client.request(SetLocaleDocument, { locale });
+    user.value = { ...user.value, locale: setLocale.locale };
+  }
+
+  /** Records that the user chose their own password (the server cleared the flag). */
+  function passwordChanged(): void {
+    if (user.value) user.value = { ...user.value, passwordChangeRequired: false };
   }
 
   /** Ends the session on the server (best effort) and forgets it here in any case. */
@@ -85,5 +107,5 @@ export const useSessionStore = defineStore('session', () => {
     clear();
   }
 
-  return { token, expiresAt, user, isSignedIn, currentToken, signIn, ensureUser, signOut, clear };
+  return { token, expiresAt, user, isSignedIn, currentToken, signIn, ensureUser, signOut, clear, chooseLocale, passwordChanged };
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, isoDate, roleLabel, titleCase } from './format';
+import { applyLocale } from '../i18n';
+import { i18n } from '../i18n/instance';
+import { formatDate, formatNumber, isoDate, partyRoleLabel, roleLabel, titleCase } from './format';
 
 describe('format', () => {
   it('shows calendar dates the same in every time zone', () => {
@@ -15,5 +17,18 @@ describe('format', () => {
     expect(titleCase('civil')).toBe('Civil');
     expect(roleLabel('ADMIN')).toBe('Administrator');
     expect(roleLabel('AUDITOR')).toBe('Auditor');
+  });
+
+  it('follows the interface language for dates, numbers and labels', () => {
+    applyLocale(i18n, 'zh-CN');
+    try {
+      expect(formatDate('2025-02-14')).toBe('2025年2月14日');
+      expect(roleLabel('JUDGE')).toBe('法官');
+      expect(partyRoleLabel('RESPONDENT')).toBe('被申请人');
+      expect(formatNumber(12345)).toBe('12,345');
+    } finally {
+      applyLocale(i18n, 'en');
+    }
+    expect(partyRoleLabel('RESPONDENT')).toBe('Respondent');
   });
 });
