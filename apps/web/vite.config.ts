@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
@@ -26,6 +27,9 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // One graphql instance in tests: graphql-ws (loaded by Node) takes the CommonJS build, Vite the ESM one.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
     include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'],
+    testTimeout: 20_000,
   },
 });

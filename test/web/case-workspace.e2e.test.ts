@@ -30,6 +30,12 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page: await context.newPage() };
 }
 
+/** Opens a section of the case page through its local navigation. */
+async function openSection(page: Page, name: string): Promise<void> {
+  await page.getByTestId('case-sections').getByRole('link', { name, exact: true }).click();
+  await page.waitForURL((url) => url.pathname.endsWith(`/${name.toLowerCase()}`) || name === 'Overview');
+}
+
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`/cases/${caseId}`);
   await page.getByLabel('Email address').fill(email);
@@ -79,6 +85,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, clerk.email);
+      await openSection(page, 'Documents');
       const upload = page.getByRole('form', { name: 'Upload a document' });
 
       // A file Amicus cannot read is refused with a plain, typed message; nothing is listed.
@@ -131,7 +138,13 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       expect(await row.count()).toBe(1);
 
 
+      // The original downloads unchanged.
+      const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download original of Judgment of the Supreme Court' }).click()]);
+      expect(original.suggestedFilename()).toBe('judgment.txt');
+      expect((await readFile((await original.path())!)).toString('utf8')).toBe(judgmentText);
+
       // Summarize with the real model; progress is announced, then the summary appears.
+      await openSection(page, 'Summary');
       await page.getByRole('radio', { name: /Standard/ }).check();
       await page.getByRole('button', { name: 'Summarize' }).click();
       await expect.poll(() => page.getByTestId('summary-job-status').innerText(), { timeout: 60_000 }).toContain('Finished');
@@ -169,11 +182,6 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       expect(briefPassage.length).toBeGreaterThan(5);
       expect(norm(judgmentText)).toContain(briefPassage);
 
-      // The original downloads unchanged.
-      const [original] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download original of Judgment of the Supreme Court' }).click()]);
-      expect(original.suggestedFilename()).toBe('judgment.txt');
-      expect((await readFile((await original.path())!)).toString('utf8')).toBe(judgmentText);
-
       // A second, shorter summary is a new version; the earlier one stays and can be picked.
       await page.getByRole('radio', { name: /Short/ }).check();
       await page.getByRole('button', { name: 'Summarize' }).click();
@@ -183,8 +191,9 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await page.screenshot({ path: join(artifactsDir, 'workspace-summary-source-viewport.png') });
 
       // A draft from the judgment template, filled from the case, the summary and the brief.
+      await openSection(page, 'Drafts');
       const form = page.getByRole('form', { name: 'New draft from a template' });
-      await form.getByLabel('Template').selectOption({ label: 'Judgment skeleton (judgment@1.0.0)' });
+      await form.getByLabel('Template').selectOption({ label: 'Judgment skeleton — version 1.0.0' });
       await form.getByLabel('Date of judgment').fill('2026-02-05');
       await form.getByLabel(/Disposal/).selectOption('appeal-dismissed');
       await form.getByLabel(/^Reasons/).fill('For the reasons given above the appeal fails.');
@@ -236,6 +245,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, judge.email);
+      await openSection(page, 'Drafts');
       await page.getByTestId('drafts-table').getByRole('button', { name: /judgment/i }).click();
       const editor = page.getByTestId('draft-editor');
 
@@ -248,20 +258,34 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await box.fill(`${original} See also Smith v Jones [2099] UKSC 99.`);
       await editor.getByRole('button', { name: 'Save as a new version' }).click();
       await expect.poll(() => editor.getByTestId('draft-status').innerText()).toBe('Saved as version 4.');
-      await editor.getByRole('button', { name: 'Approve version 4' }).click();
-      const gate = editor.getByTestId('signing-gate');
+      // Approval opens a dialog that checks the version first: the signing gate lists the sentence.
+      await editor.getByRole('button', { name: 'Approve version 4…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Approve version 4' });
+      const gate = dialog.getByTestId('approval-gate');
       await gate.waitFor();
-      expect(await gate.innerText()).toMatch(/\[2099\] UKSC 99[\s\S]*CITATION_NOT_IN_RECORD: The sentence cites an authority that appears in none of the case documents/);
-      expect(await editor.getByTestId('approve-error').innerText()).toMatch(/cannot be approved yet: 1 sentence must be fixed/);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('gate-heading');
-      await gate.screenshot({ path: join(artifactsDir, 'workspace-signing-gate.png') });
+      expect(await gate.innerText()).toMatch(/Approval is blocked: 1 sentence[\s\S]*\[2099\] UKSC 99[\s\S]*The sentence cites an authority that appears in none of the case documents/);
+      expect(await dialog.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+      await dialog.screenshot({ path: join(artifactsDir, 'workspace-signing-gate.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
       await closing().getByRole('button', { name: /^Edit/ }).click();
       await editor.locator('textarea').first().fill(original);
       await editor.getByRole('button', { name: 'Save as a new version' }).click();
       await expect.poll(() => editor.getByTestId('draft-status').innerText()).toBe('Saved as version 5.');
-      expect(await gate.count()).toBe(0);
 
-      await editor.getByRole('button', { name: 'Approve version 5' }).click();
+      // The dialog shows the change from the machine text and asks for an explicit confirmation.
+      await editor.getByRole('button', { name: 'Approve version 5…' }).click();
+      const confirmDialog = page.getByRole('dialog', { name: 'Approve version 5' });
+      await expect.poll(() => confirmDialog.getByTestId('approval-counts').innerText()).toMatch(/12 words added, 0 removed/);
+      expect(await confirmDialog.getByTestId('approval-diff').locator('ins').allInnerTexts()).toEqual(
+        expect.arrayContaining([expect.stringContaining('The Court is grateful to counsel for their submissions.')]),
+      );
+      expect(await confirmDialog.getByTestId('approval-gate').innerText()).toContain('Every machine-made sentence has a valid source');
+      await confirmDialog.getByRole('button', { name: 'Approve', exact: true }).click();
+      expect(await confirmDialog.getByRole('alert').innerText()).toBe('Confirm that you have read this version.');
+      await confirmDialog.getByLabel('I have read this version and approve it as the court’s document.').check();
+      await confirmDialog.screenshot({ path: join(artifactsDir, 'workspace-approval-dialog.png') });
+      await confirmDialog.getByRole('button', { name: 'Approve', exact: true }).click();
       const approval = editor.getByTestId('approval');
       await approval.waitFor();
       expect(await approval.innerText()).toMatch(/Version 5 was approved on .*Changes from the machine-made text: 12 words added, 0 removed/);
@@ -290,6 +314,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
     const { context, page } = await newPage();
     try {
       await signIn(page, otherJudge.email);
+      await openSection(page, 'Drafts');
       await page.getByTestId('drafts-table').getByRole('button', { name: /judgment/i }).click();
       const editor = page.getByTestId('draft-editor');
       await editor.waitFor();
@@ -297,6 +322,7 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       expect(await editor.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
       // Narrow screens: one column, the source pane below.
       await page.setViewportSize({ width: 420, height: 900 });
+      await openSection(page, 'Summary');
       await page.getByTestId('summary-sentences').locator('button.summary-sentence').first().click();
       await page.getByTestId('source-highlight').waitFor();
       await page.screenshot({ path: join(artifactsDir, 'workspace-narrow.png') });
