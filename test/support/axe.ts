@@ -17,7 +17,17 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-/** True when the page scrolls sideways (something is wider than the viewport). */
-export function overflowsHorizontally(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+/**
+ * The elements that reach past the right edge of the viewport (the deepest ones, by tag and class),
+ * when the page scrolls sideways; empty when it does not.
+ */
+export function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return [];
+    const width = root.clientWidth;
+    const wide = [...document.body.querySelectorAll<HTMLElement>('*')].filter((el) => el.getBoundingClientRect().right > width + 1);
+    const deepest = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+    return deepest.slice(0, 8).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
+  });
 }

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../support/api-server.js';
-import { overflowsHorizontally, seriousViolations } from '../support/axe.js';
+import { horizontalOverflow, seriousViolations } from '../support/axe.js';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { artifactsDir, webIndex } from '../support/config.js';
 import { judgmentsAvailable, readJudgment } from '../support/judgments.js';
@@ -154,7 +154,11 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await page.getByRole('button', { name: ui.signIn, exact: true }).click();
     }
 
+    /** Screens checked with axe in the Chinese run too; the English run checks every screen. */
+    const CHECKED_IN_BOTH = new Set(['sign-in', 'account', 'case overview', 'summary with source', 'approval dialog', 'ledger']);
+
     async function expectAccessible(page: Page, screen: string): Promise<void> {
+      if (locale !== 'en' && !CHECKED_IN_BOTH.has(screen)) return;
       const problems = await seriousViolations(page);
       expect(problems, `${screen}: ${JSON.stringify(problems, null, 1)}`).toEqual([]);
     }
@@ -253,7 +257,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
         await shot(page, 'case-overview');
       });
       await context.close();
-    }, 90_000);
+    }, 180_000);
 
     it('the clerk uploads the judgment, summarizes it, follows a sentence to its source and drafts an order', async () => {
       const { context, page } = await open();
@@ -307,7 +311,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
           await page.setViewportSize({ width, height: 900 });
           for (const name of ['overview', 'documents', 'summary', 'drafts', 'notes', 'activity']) {
             await section(page, name);
-            expect(await overflowsHorizontally(page), `${name} at ${width} px`).toBe(false);
+            expect(await horizontalOverflow(page), `${name} at ${width} px`).toEqual([]);
           }
         }
         await section(page, 'drafts');
@@ -325,7 +329,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
         metrics[`caseTimeToInteractiveMs_${locale}`] = ready.map((ms) => Math.round(ms));
       });
       await context.close();
-    }, 150_000);
+    }, 200_000);
 
     it('the judge approves the order through the dialog and downloads the Word file', async () => {
       const { context, page } = await open();
@@ -348,7 +352,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
         expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
       });
       await context.close();
-    }, 60_000);
+    }, 90_000);
 
     it('the admin filters the ledger by the case, exports it as CSV and verifies the chain', async () => {
       const { context, page } = await open();
@@ -378,6 +382,6 @@ for (const locale of ['en', 'zh-CN'] as const) {
         await shot(page, 'ledger');
       });
       await context.close();
-    }, 60_000);
+    }, 90_000);
   });
 }
