@@ -130,8 +130,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const ui = UI[locale];
     let api: RunningApi;
     let caseId = '';
-    const judge = { email: `judge.${locale}@court.example`, name: locale === 'en' ? 'Lady Justice Hale' : '王法官' };
-    const clerk = { email: `clerk.${locale}@court.example`, name: locale === 'en' ? 'Clara Clerk' : '李书记员' };
+    const judge = { email: `judge.${locale.toLowerCase()}@court.example`, name: locale === 'en' ? 'Lady Justice Hale' : '王法官' };
+    const clerk = { email: `clerk.${locale.toLowerCase()}@court.example`, name: locale === 'en' ? 'Clara Clerk' : '李书记员' };
     const shot = (page: Page, name: string) => screenshot(page, `court-day-${locale}-${name}`);
 
     beforeAll(async () => {
