@@ -83,7 +83,6 @@ const UI = {
     ledgerCount: /^第 1–\d+ 条，共 \d+ 条$/,
   },
 } as const;
-type Locale = keyof typeof UI;
 
 let browser: Browser;
 let judgmentText: string;
