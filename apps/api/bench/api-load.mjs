@@ -10,15 +10,14 @@
 // load, and judgments an hour end to end (upload → extraction → summary). Figures only; no pass/fail.
 // Needs `npm run build -w @amicus/api` first; the 15,000-word judgment comes from ../shared/data.
 import { spawn, execSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createGunzip } from 'node:zlib';
 import autocannon from 'autocannon';
+import { graphqlClient, judgment } from './support.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,20 +37,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const apiRoot = resolve(here, '..');
 const mainJs = join(apiRoot, 'dist/main.js');
 if (!existsSync(mainJs)) throw new Error('Build the API first: npm run build -w @amicus/api');
-const dataFile = resolve(apiRoot, '../../../shared/data/legal-sum/uk-abs.train.jsonl.gz');
 
 const load = () => execSync('uptime').toString().trim().replace(/^.*load average:\s*/, 'load ');
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-
-async function judgment(id) {
-  const lines = createInterface({ input: createReadStream(dataFile).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.includes(`"${id}"`)) continue;
-    const row = JSON.parse(line);
-    if (row.id === id) return row.text;
-  }
-  throw new Error(`${id} not found in ${dataFile}`);
-}
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -135,16 +123,7 @@ const coldStartMs = performance.now() - started;
 await sleep(2000);
 const memoryAtStart = await probe('memory');
 
-async function gql(query, variables, token) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const gql = graphqlClient(url);
 
 async function pool(items, width, fn) {
   let next = 0;
