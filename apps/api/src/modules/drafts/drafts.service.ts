@@ -5,13 +5,9 @@ import {
   applyEdit,
   checkSigningGate,
   diffDrafts,
-  draftToDocx,
-  draftToPdf,
   draftToText,
   editParagraph,
   PromptsError,
-  renderTemplate,
-  slotsFromCase,
   SlotError,
   type BriefInput,
   type Draft,
@@ -20,7 +16,6 @@ import {
   type Template,
   type TemplateRegistry,
 } from '@amicus/prompts';
-import { buildBrief } from '@amicus/legal-nlp';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
@@ -30,6 +25,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from '../cases/case-access.service.js';
 import { CaseAssignmentEntity } from '../cases/case-assignment.entity.js';
 import { CaseEntity } from '../cases/case.entity.js';
+import { CpuPool } from '../cpu-pool/cpu-pool.service.js';
 import { PartyEntity } from '../cases/party.entity.js';
 import type { BriefSourceType, CaseBriefType } from '../documents/dto/case-brief.type.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -117,6 +113,7 @@ export class DraftsService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly dataSource: DataSource,
+    private readonly cpu: CpuPool,
   ) {}
 
   /** Every loaded template version, by id then version. */
@@ -257,13 +254,13 @@ export class DraftsService {
       inputHashes = (JSON.parse(summary.sources) as StoredSummarySource[]).map((s) => s.sha256);
     } else {
       const documents = await this.documents.caseTexts(c.id);
-      brief = documents.length > 0 ? buildBrief(documents.map((d) => ({ documentId: d.documentId, text: d.text }))) : undefined;
+      brief = documents.length > 0 ? await this.cpu.run('brief', { documents: documents.map((d) => ({ documentId: d.documentId, text: d.text })) }) : undefined;
       inputHashes = documents.map((d) => d.sha256);
     }
     const caseRecord = await this.caseRecord(c);
     try {
-      const filled = slotsFromCase({ caseRecord, ...(brief ? { brief } : {}), ...(summary ? { summary: summaryInput(summary) } : {}) }, template);
-      return { draft: renderTemplate(template, { ...filled, ...values }), inputHashes };
+      const caseInput = { caseRecord, ...(brief ? { brief } : {}), ...(summary ? { summary: summaryInput(summary) } : {}) };
+      return { draft: await this.cpu.run('renderDraft', { template, caseInput, values }), inputHashes };
     } catch (error) {
       if (error instanceof SlotError) {
         throw new DraftException(DraftErrorReason.INVALID_SLOTS, error.message, { missing: error.missing, invalid: error.invalid });
@@ -387,7 +384,8 @@ export class DraftsService {
       ...(approver ? { author: approver.displayName } : {}),
       ...(this.config.disclosureText ? { disclosure: this.config.disclosureText } : {}),
     };
-    const bytes = format === 'docx' ? await draftToDocx(draft, options) : await draftToPdf(draft, options);
+    const file = await this.cpu.run('exportDraft', { draft, format, options });
+    const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     await this.audit.record({
       action: AuditAction.Export,
       actor: { id: principal.userId, role: principal.role },

@@ -33,7 +33,7 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number): nu
  * final transition. Shared by both queue backends.
  */
 export class JobExecutor {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; cancel: () => void }>();
 
   constructor(
     private readonly repo: JobRepository,
@@ -49,12 +49,18 @@ export class JobExecutor {
 
   /** Aborts every running handler (worker shutdown); their jobs are released for another worker. */
   abortAll(): void {
-    for (const controller of this.running.values()) controller.abort(new ShutdownError());
+    for (const { controller } of this.running.values()) controller.abort(new ShutdownError());
+  }
+
+  /** Cancels a job this worker is running now (cancellation asked in this process); false when it runs elsewhere. */
+  cancelLocal(id: string): boolean {
+    const job = this.running.get(id);
+    job?.cancel();
+    return job !== undefined;
   }
 
   async execute(row: JobEntity): Promise<ExecutionOutcome> {
     const controller = new AbortController();
-    this.running.set(row.id, controller);
     let cancelled = false;
     let lost = false;
     const leaseMs = this.config.leaseMs;
@@ -71,6 +77,7 @@ export class JobExecutor {
         controller.abort(new JobCancelledError());
       }
     };
+    this.running.set(row.id, { controller, cancel: () => observe({ owned: true, cancelRequested: true }) });
     const heartbeat = setInterval(
       () => {
         this.repo.heartbeat(row.id, owner, leaseMs).then(observe, () => undefined);

@@ -96,6 +96,8 @@ export abstract class BaseJobQueue implements JobQueue {
       throw new JobException(JobErrorReason.JOB_NOT_CANCELLABLE, `The job is already ${before.state}`);
     }
     await this.repo.requestCancel(id);
+    // a job running in this process stops now; one running elsewhere sees the request at its next heartbeat
+    this.executor.cancelLocal(id);
     const after = await this.mustGet(id);
     this.emit(after);
     return after;
