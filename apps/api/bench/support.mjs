@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { z } from 'zod';
+import { JobTypeRegistry } from '../dist/modules/jobs/job-types.js';
 
 /** The UK judgments (with abstracts) the benches read their long documents from: ../shared beside the repository. */
 export const judgmentsFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/legal-sum/uk-abs.train.jsonl.gz');
@@ -31,4 +33,9 @@ export function graphqlClient(url) {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
+}
+
+/** The `bench` job type of the queue benches: `{ ms }` of busy work. */
+export function benchJobTypes() {
+  return new JobTypeRegistry({ bench: { description: 'busy work for the queue benches', payload: z.object({ ms: z.number().nonnegative() }), result: z.unknown() } });
 }

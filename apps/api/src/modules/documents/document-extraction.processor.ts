@@ -8,6 +8,7 @@ import type { CpuProgress } from '../cpu-pool/cpu-tasks.js';
 import { PermanentJobError } from '../jobs/job.exception.js';
 import { JobContext, JobQueue } from '../jobs/job-queue.js';
 import { JOB_QUEUE } from '../jobs/job-queue.token.js';
+import type { JobPayload, JobResult } from '../jobs/job-types.js';
 import { BlobStore, sha256Hex } from './blob-store.js';
 import { DocumentMentionEntity, DocumentPageEntity, ExtractionStatus } from './document.entity.js';
 import { DocumentsRepository } from './documents.repository.js';
@@ -16,16 +17,9 @@ import { BLOB_STORE } from './documents.tokens.js';
 /** Job type of text extraction; the payload is `{ documentId }`. */
 export const EXTRACT_JOB = 'extract';
 
-export interface ExtractJobPayload {
-  documentId: string;
-}
-
-export interface ExtractJobResult {
-  documentId: string;
-  pages: number;
-  ocrPages: number;
-  entities: number;
-}
+/** The payload and result of an `extract` job, as the job registry defines them. */
+export type ExtractJobPayload = JobPayload<'extract'>;
+export type ExtractJobResult = JobResult<'extract'>;
 
 /**
  * Runs extraction jobs: reads the stored original, extracts its text page by page (OCR where a page
@@ -52,8 +46,8 @@ export class DocumentExtractionProcessor implements OnModuleInit {
   }
 
   async run(job: JobContext<ExtractJobPayload>): Promise<ExtractJobResult> {
-    const documentId = job.payload?.documentId;
-    if (typeof documentId !== 'string') throw new PermanentJobError('INVALID_PAYLOAD', 'The extract job needs a documentId');
+    // the payload was checked against the job registry before the handler runs
+    const documentId = job.payload.documentId;
     const doc = await this.repo.findById(documentId);
     if (!doc) throw new PermanentJobError('DOCUMENT_NOT_FOUND', `Document ${documentId} does not exist`);
 

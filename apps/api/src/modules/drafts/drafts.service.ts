@@ -34,6 +34,7 @@ import { SummaryEntity, type StoredSummarySentence, type StoredSummarySource } f
 import { PermanentJobError } from '../jobs/job.exception.js';
 import type { JobContext, JobRecord } from '../jobs/job-queue.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import type { JobPayload, JobResult } from '../jobs/job-types.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { originCounts, sha256Text } from './draft-content.js';
 import { DraftEntity, DraftStatus, DraftVersionEntity } from './draft.entity.js';
@@ -52,21 +53,9 @@ export interface CreateDraftRequest {
 /** Job type of drafting. */
 export const DRAFT_JOB = 'draft';
 
-/** A checked `createDraft` request and who made it. */
-export interface DraftJobPayload {
-  caseId: string;
-  templateId: string;
-  templateVersion: string;
-  /** The summary chosen when the job was queued; null when the case had none. */
-  summaryId: string | null;
-  values: string | null;
-  requesterId: string;
-  requesterRole?: string | null;
-}
-
-export interface DraftJobResult {
-  draftId: string;
-}
+/** A checked `createDraft` request and who made it, and what the job made: as the job registry defines them. */
+export type DraftJobPayload = JobPayload<'draft'>;
+export type DraftJobResult = JobResult<'draft'>;
 
 interface Rendered {
   draft: Draft;
@@ -156,10 +145,8 @@ export class DraftsService {
    * stores nothing twice.
    */
   async generate(job: JobContext<DraftJobPayload>): Promise<DraftJobResult> {
+    // the payload was checked against the job registry before the handler runs
     const p = job.payload;
-    if (!p || typeof p.caseId !== 'string' || typeof p.templateId !== 'string' || typeof p.templateVersion !== 'string' || typeof p.requesterId !== 'string') {
-      throw new PermanentJobError('INVALID_PAYLOAD', 'The draft job needs a caseId, a template and a requester');
-    }
     const done = await this.dataSource.getRepository(DraftEntity).findOneBy({ jobId: job.id });
     if (done) return { draftId: done.id };
 

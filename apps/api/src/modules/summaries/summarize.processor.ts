@@ -15,6 +15,7 @@ import { DocumentsService, DocumentText } from '../documents/documents.service.j
 import { PermanentJobError } from '../jobs/job.exception.js';
 import { JobContext, JobQueue } from '../jobs/job-queue.js';
 import { JOB_QUEUE } from '../jobs/job-queue.token.js';
+import type { JobPayload, JobResult } from '../jobs/job-types.js';
 import { ModelProvider } from './model.provider.js';
 import { CASE_SCOPE, StoredSummarySentence, StoredSummarySource, SummaryEntity } from './summary.entity.js';
 
@@ -24,23 +25,9 @@ export const SUMMARIZE_JOB = 'summarize';
 /** Fewest words a document gets when a word budget is shared between several documents. */
 const MIN_SHARE_WORDS = 30;
 
-export interface SummarizeJobPayload {
-  caseId: string;
-  /** The one document to summarize; null summarizes every extracted document of the case. */
-  documentId: string | null;
-  length: SummaryLength;
-  /** A word budget instead of the preset (for the whole case: shared between documents by their length). */
-  words?: number | null;
-  /** Role of the requester, recorded in the ledger. */
-  requesterRole?: string | null;
-}
-
-export interface SummarizeJobResult {
-  summaryId: string;
-  version: number;
-  words: number;
-  sentences: number;
-}
+/** The payload and result of a `summarize` job, as the job registry defines them. */
+export type SummarizeJobPayload = JobPayload<'summarize'>;
+export type SummarizeJobResult = JobResult<'summarize'>;
 
 /** The settings stored with a summary. */
 export interface SummarySettings {
@@ -86,10 +73,8 @@ export class SummarizeProcessor implements OnModuleInit {
   }
 
   async run(job: JobContext<SummarizeJobPayload>): Promise<SummarizeJobResult> {
+    // the payload was checked against the job registry before the handler runs
     const p = job.payload;
-    if (!p || typeof p.caseId !== 'string' || !['short', 'standard', 'detailed'].includes(p.length)) {
-      throw new PermanentJobError('INVALID_PAYLOAD', 'The summarize job needs a caseId and a length');
-    }
     const done = await this.dataSource.getRepository(SummaryEntity).findOneBy({ jobId: job.id });
     if (done) return resultOf(done);
 
