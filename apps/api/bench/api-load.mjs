@@ -1,5 +1,6 @@
 // Latency of the API under a fixed request rate, idle and while summary jobs run back to back.
-//   npm run bench:api  [-- --rate 300 --duration 20 --cases 300 --summaries 60 --judgments 4]
+//   npm run bench:api  [-- --rate 300 --duration 20 --cases 300 --summaries 60 --judgments 4 --only caseList,me]
+//                      [-- --main OTHER/apps/api/dist/main.js]   (another build, e.g. an older commit's)
 // Starts the built app (`node dist/main.js`, production mode, SQLite, embedded queue) as its own process
 // on a fresh data directory, loads a record over GraphQL (cases in two courts, some sealed, parties,
 // assignments, one text document per case, summaries of some), then drives it over loopback with
@@ -29,14 +30,16 @@ const { values: args } = parseArgs({
     judgments: { type: 'string', default: '4' },
     id: { type: 'string', default: 'uksc-2009-0104' },
     only: { type: 'string' },
+    /** Another build's dist/main.js (to compare two builds under the same conditions). */
+    main: { type: 'string' },
   },
 });
 const rate = Number(args.rate);
 const duration = Number(args.duration);
 const here = dirname(fileURLToPath(import.meta.url));
 const apiRoot = resolve(here, '..');
-const mainJs = join(apiRoot, 'dist/main.js');
-if (!existsSync(mainJs)) throw new Error('Build the API first: npm run build -w @amicus/api');
+const mainJs = args.main ? resolve(args.main) : join(apiRoot, 'dist/main.js');
+if (!existsSync(mainJs)) throw new Error(`${mainJs} does not exist: build the API first (npm run build -w @amicus/api)`);
 
 const load = () => execSync('uptime').toString().trim().replace(/^.*load average:\s*/, 'load ');
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -62,7 +65,7 @@ const admin = { email: 'bench-admin@court.example', password: 'bench admin passw
 const clerk = { email: 'bench-clerk@court.example', password: 'bench clerk password 0123456789' };
 const started = performance.now();
 const server = spawn(process.execPath, ['--import', join(here, 'lag-probe.mjs'), mainJs], {
-  cwd: apiRoot,
+  cwd: resolve(dirname(mainJs), '..'),
   env: {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -353,7 +356,7 @@ const line = (r) =>
   `  ${r.name.padEnd(9)} p50 ${pad(r.p50, 4)} ms  p90 ${pad(r.p90, 4)} ms  p99 ${pad(r.p99, 4)} ms  max ${pad(r.max, 5)} ms  ` +
   `${pad(r.achieved, 4)} req/s  errors ${r.errors}  loop lag p50/p99/max ${r.lag.p50}/${r.lag.p99}/${r.lag.max} ms` +
   `${r.summaries === undefined ? '' : `  summaries ${r.summaries}`}  (${r.load})`;
-console.log(`API under load: ${cpu}, ${cpus().length} cores; load generator (autocannon, ${args.connections} connections) on the same host`);
+console.log(`API under load (${mainJs}): ${cpu}, ${cpus().length} cores; load generator (autocannon, ${args.connections} connections) on the same host`);
 console.log(`  built app, NODE_ENV=production, SQLite, embedded queue; ${caseCount} cases (${expectedVisible} visible to the clerk), ${summarized.length} summaries; seeded in ${(seedMs / 1000).toFixed(1)} s`);
 console.log(`  cold start (process start → /readyz 200): ${Math.round(coldStartMs)} ms; memory at start: rss ${mb(memoryAtStart.rss)}, after seeding (idle): rss ${mb(memoryIdle.rss)} heap ${mb(memoryIdle.heapUsed)}`);
 console.log(`Idle, ${rate} req/s for ${duration} s each:`);
