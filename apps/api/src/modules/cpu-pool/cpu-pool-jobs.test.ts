@@ -1,13 +1,11 @@
-// The CPU work of jobs runs in worker threads: a job cancelled while its thread works stops at the
-// thread's next checkpoint and stores nothing, and the thread serves the next job; a summary job
-// whose thread dies mid-run is retried on a new thread and stored once. Real app, real model,
-// embedded queue.
+// The CPU work of jobs runs in worker threads: a summary job cancelled while its thread works stops
+// at the thread's next checkpoint and stores nothing, and the thread serves the next job. Real app,
+// real model, embedded queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgmentsAvailable, loadJudgment, modelAvailable, TEST_MODEL_DIR } from '../../../test/helpers/judgments.js';
 import { databaseAvailable, ok, startTestApp, TestApp } from '../../../test/helpers/test-app.js';
 import { waitFor } from '../jobs/testing/wait-for.js';
 import { UserRole } from '../users/user.entity.js';
-import { CpuPool } from './cpu-pool.service.js';
 
 const IN_THREAD = new Set(['loading the model', 'summarizing', 'summarizing document 1 of 3', 'summarizing document 2 of 3']);
 const JUDGMENTS = ['uksc-2013-0252', 'uksc-2012-0276', 'uksc-2013-0146'];
@@ -87,19 +85,4 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
     expect(done.state).toBe('SUCCEEDED');
     expect(await storedFor(next)).toEqual({ summaries: 1, generations: 1 });
   }, 120_000);
-  it('retries a summary whose worker thread stops mid-run and stores it once', async () => {
-    // the thread has its model session from the test before: it is stopped while summarizing
-    const pool = t.app.get(CpuPool);
-    const id = await summarize();
-    await waitFor(async () => (await job(id)).stage?.startsWith('summarizing document') && pool.threadCount > 0, 30_000, 5);
-    await Promise.all(pool.threads.map((thread) => thread.terminate()));
-
-    const done = await waitFor(async () => {
-      const j = await job(id);
-      return j.state === 'SUCCEEDED' || j.state === 'FAILED' ? j : null;
-    }, 60_000);
-    expect(done).toMatchObject({ state: 'SUCCEEDED', attempts: 2 });
-    expect(await storedFor(id)).toEqual({ summaries: 1, generations: 1 });
-  }, 120_000);
-
 });
