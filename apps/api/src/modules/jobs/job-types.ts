@@ -87,3 +87,13 @@ export class JobTypeRegistry {
     return this.definitions.get(name);
   }
 }
+
+/**
+ * A stored result as its job type's schema describes it (for the GraphQL `Job.result`); a result of a
+ * type this build does not define, or one stored before its schema changed, is returned as stored.
+ */
+export function typedJobResult(type: string, result: unknown): unknown {
+  const definition = (JOB_TYPES as Record<string, JobDefinition>)[type];
+  const parsed = definition?.result.safeParse(result);
+  return parsed?.success ? parsed.data : result;
+}
