@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../dist/database/data-source-options.js';
 import { createJobQueue } from '../dist/modules/jobs/job-queue.factory.js';
+import { benchJobTypes } from './support.mjs';
 import { defaultJobsConfig } from '../dist/modules/jobs/jobs.config.js';
 
 const { values: args } = parseArgs({
@@ -62,7 +63,7 @@ const jobs = defaultJobsConfig({
   concurrency: Number(args.concurrency),
   pollIntervalMs: 100,
 });
-const producer = createJobQueue(dataSource, { ...jobs, runWorker: false });
+const producer = createJobQueue(dataSource, { ...jobs, runWorker: false }, benchJobTypes());
 for (let i = 0; i < total; i++) await producer.enqueue('bench', { ms: Number(args['work-ms']) });
 
 const entry = join(dirname(fileURLToPath(import.meta.url)), 'jobs-worker.mjs');

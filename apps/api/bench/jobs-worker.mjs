@@ -4,11 +4,12 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../dist/database/data-source-options.js';
 import { createJobQueue } from '../dist/modules/jobs/job-queue.factory.js';
+import { benchJobTypes } from './support.mjs';
 
 const options = JSON.parse(process.argv[2]);
 const dataSource = new DataSource({ ...dataSourceOptions({ database: options.database }), migrationsRun: false, logging: ['error'] });
 await dataSource.initialize();
-const queue = createJobQueue(dataSource, options.jobs);
+const queue = createJobQueue(dataSource, options.jobs, benchJobTypes());
 queue.registerHandler('bench', async (job) => {
   const until = Date.now() + (job.payload.ms ?? 0);
   while (Date.now() < until) {

@@ -4,14 +4,12 @@
 // Needs `npm run build -w @amicus/api` first. Prints the cold run (model load included) and the
 // median and spread of the warm runs; no pass/fail.
 import 'reflect-metadata';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createGunzip } from 'node:zlib';
 import { createApp } from '../dist/app.factory.js';
+import { graphqlClient, judgment } from './support.mjs';
 import { loadConfig } from '../dist/config/config.loader.js';
 
 const { values: args } = parseArgs({
@@ -22,18 +20,6 @@ const { values: args } = parseArgs({
     'model-dir': { type: 'string' },
   },
 });
-const here = dirname(fileURLToPath(import.meta.url));
-const dataFile = resolve(here, '../../../../shared/data/legal-sum/uk-abs.train.jsonl.gz');
-
-async function judgment(id) {
-  const lines = createInterface({ input: createReadStream(dataFile).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.includes(`"${id}"`)) continue;
-    const row = JSON.parse(line);
-    if (row.id === id) return row.text;
-  }
-  throw new Error(`${id} not found in ${dataFile}`);
-}
 
 const text = await judgment(args.id);
 const words = text.split(/\s+/).filter(Boolean).length;
@@ -56,16 +42,7 @@ const app = await createApp(config, { logLevels: ['error'] });
 await app.listen(0, '127.0.0.1');
 const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 
-async function gql(query, variables, token) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const gql = graphqlClient(url);
 
 async function until(probe) {
   for (;;) {

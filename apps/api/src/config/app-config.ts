@@ -1,6 +1,7 @@
 // The typed configuration of the API. Built once at boot by `loadConfig` (config.loader.ts);
 // nothing else in the API reads the process environment.
 
+import type { CpuPoolConfig } from '../modules/cpu-pool/cpu-pool.config.js';
 import type { DocumentsConfig } from '../modules/documents/documents.config.js';
 import type { JobsConfig } from '../modules/jobs/jobs.config.js';
 
@@ -57,6 +58,8 @@ export class AppConfig {
   webDir?: string;
   /** Durable jobs: backend (BullMQ when REDIS_URL is set), worker concurrency, leases, retries. */
   jobs: JobsConfig;
+  /** Worker threads that run the CPU work (extraction, OCR, the model, briefs, rendering, export). */
+  cpuPool: CpuPoolConfig;
   /** Document upload limit and extraction limits (pages, time). */
   documents: DocumentsConfig;
 }

@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
+import { CpuPoolConfig, defaultWorkerThreads } from '../modules/cpu-pool/cpu-pool.config.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -180,6 +181,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   });
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobs.queueName)) r.problems.push(`AMICUS_JOB_QUEUE must be 1-100 letters, digits, - or _ (got "${jobs.queueName}")`);
 
+  const cpuPool: CpuPoolConfig = { threads: r.int('AMICUS_WORKER_THREADS', defaultWorkerThreads(jobs.concurrency), 1, 256) };
+
   const documents = defaultDocumentsConfig({
     maxUploadBytes: r.bytes('AMICUS_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES, 1024),
     maxPages: r.int('AMICUS_EXTRACT_MAX_PAGES', 2000, 1, 100_000),
@@ -209,6 +212,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     serveWeb: serveWebRaw !== 'false',
     ...(r.raw('AMICUS_WEB_DIR') ? { webDir: resolve(cwd, r.raw('AMICUS_WEB_DIR') as string) } : {}),
     jobs,
+    cpuPool,
     documents,
   };
 }

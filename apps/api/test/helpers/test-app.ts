@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Env, loadConfig } from '../../src/config/config.loader.js';
+import { testCpuWorkerFile } from '../../src/modules/cpu-pool/testing/compile-worker.js';
 import { createPostgresSchema } from '../../src/database/testing/postgres-schema.js';
 import { ApiKeyAccess } from '../../src/modules/auth/api-key.entity.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
@@ -93,7 +94,8 @@ export async function startTestApp(extraEnv: Env = {}, adjust?: (config: AppConf
 }
 
 /** Boots the real app with a given config (from testConfig); `cleanup` runs on close. */
-export async function bootTestApp(config: AppConfig, cleanup: () => Promise<void> = async () => undefined): Promise<TestApp> {
+export async function bootTestApp(given: AppConfig, cleanup: () => Promise<void> = async () => undefined): Promise<TestApp> {
+  const config: AppConfig = { ...given, cpuPool: { ...given.cpuPool, workerFile: given.cpuPool.workerFile ?? (await testCpuWorkerFile()) } };
   const app = await createApp(config, { logLevels: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -9,6 +9,10 @@ export enum CaseStatus {
 @Entity({ name: 'cases' })
 @Index('UQ_cases_court_docket_number', ['court', 'docketNumber'], { unique: true })
 @Index('IDX_cases_filed_date', ['filedDate'])
+@Index('IDX_cases_court_filed_date_id', ['court', 'filedDate', 'id'])
+@Index('IDX_cases_status_filed_date_id', ['status', 'filedDate', 'id'])
+@Index('IDX_cases_docket_number_id', ['docketNumber', 'id'])
+@Index('IDX_cases_title_id', ['title', 'id'])
 export class CaseEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

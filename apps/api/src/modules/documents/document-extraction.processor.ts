@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { extractEntities, extractText, isExtractionError, type PageProgress } from '@amicus/legal-nlp';
+import { isExtractionError } from '@amicus/legal-nlp';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { inTransaction } from '../../database/transaction.js';
+import { CpuPool } from '../cpu-pool/cpu-pool.service.js';
+import type { CpuProgress } from '../cpu-pool/cpu-tasks.js';
 import { PermanentJobError } from '../jobs/job.exception.js';
 import { JobContext, JobQueue } from '../jobs/job-queue.js';
 import { JOB_QUEUE } from '../jobs/job-queue.token.js';
+import type { JobPayload, JobResult } from '../jobs/job-types.js';
 import { BlobStore, sha256Hex } from './blob-store.js';
 import { DocumentMentionEntity, DocumentPageEntity, ExtractionStatus } from './document.entity.js';
 import { DocumentsRepository } from './documents.repository.js';
@@ -14,16 +17,9 @@ import { BLOB_STORE } from './documents.tokens.js';
 /** Job type of text extraction; the payload is `{ documentId }`. */
 export const EXTRACT_JOB = 'extract';
 
-export interface ExtractJobPayload {
-  documentId: string;
-}
-
-export interface ExtractJobResult {
-  documentId: string;
-  pages: number;
-  ocrPages: number;
-  entities: number;
-}
+/** The payload and result of an `extract` job, as the job registry defines them. */
+export type ExtractJobPayload = JobPayload<'extract'>;
+export type ExtractJobResult = JobResult<'extract'>;
 
 /**
  * Runs extraction jobs: reads the stored original, extracts its text page by page (OCR where a page
@@ -42,6 +38,7 @@ export class DocumentExtractionProcessor implements OnModuleInit {
     @Inject(BLOB_STORE) private readonly store: BlobStore,
     private readonly repo: DocumentsRepository,
     private readonly dataSource: DataSource,
+    private readonly cpu: CpuPool,
   ) {}
 
   onModuleInit(): void {
@@ -49,8 +46,8 @@ export class DocumentExtractionProcessor implements OnModuleInit {
   }
 
   async run(job: JobContext<ExtractJobPayload>): Promise<ExtractJobResult> {
-    const documentId = job.payload?.documentId;
-    if (typeof documentId !== 'string') throw new PermanentJobError('INVALID_PAYLOAD', 'The extract job needs a documentId');
+    // the payload was checked against the job registry before the handler runs
+    const documentId = job.payload.documentId;
     const doc = await this.repo.findById(documentId);
     if (!doc) throw new PermanentJobError('DOCUMENT_NOT_FOUND', `Document ${documentId} does not exist`);
 
@@ -64,17 +61,24 @@ export class DocumentExtractionProcessor implements OnModuleInit {
       await job.progress(10, 'extracting');
       const limits = this.config.documents;
       const pages = pageReporter(job);
-      const extracted = await extractText(bytes, {
-        maxBytes: Math.max(limits.maxUploadBytes, bytes.byteLength),
-        maxPages: limits.maxPages,
-        timeoutMs: limits.extractTimeoutMs,
-        ocrPageTimeoutMs: limits.ocrPageTimeoutMs,
-        onPage: pages.report,
-      });
+      // extraction, OCR and entity finding run in a worker thread; cancelling the job stops it there
+      const extracted = await this.cpu.run(
+        'extract',
+        {
+          bytes,
+          options: {
+            maxBytes: Math.max(limits.maxUploadBytes, bytes.byteLength),
+            maxPages: limits.maxPages,
+            timeoutMs: limits.extractTimeoutMs,
+            ocrPageTimeoutMs: limits.ocrPageTimeoutMs,
+          },
+        },
+        { signal: job.signal, onProgress: pages.report },
+      );
       await pages.flush();
       job.throwIfCancelled();
       await job.progress(75, 'entities');
-      const entities = extractEntities(extracted.text);
+      const entities = extracted.entities;
       const pageRows = extracted.pages.map((p) =>
         Object.assign(new DocumentPageEntity(), {
           documentId: doc.id,
@@ -124,17 +128,18 @@ export class DocumentExtractionProcessor implements OnModuleInit {
  * Reports page progress of an extraction to the job (between 10 and 70 %): every OCR page
  * ("ocr page 3/12"), and text pages at most once per percent. Reports are sent one after another
  * (never overlapping) without holding up extraction; `flush` waits for the last one. A cancellation
- * is noticed at the next stage.
+ * aborts the job's signal, which stops the extraction in its thread at once.
  */
-function pageReporter(job: JobContext<unknown>): { report: (event: PageProgress) => void; flush: () => Promise<void> } {
+function pageReporter(job: JobContext<unknown>): { report: (event: CpuProgress) => void; flush: () => Promise<void> } {
   let last = -1;
   let chain: Promise<void> = Promise.resolve();
   return {
-    report: ({ page, pages, ocr }) => {
-      const percent = 10 + Math.floor((60 * (page - 1)) / Math.max(1, pages));
+    report: ({ percent: ofTask, stage }) => {
+      if (stage === 'entities') return;
+      const ocr = stage?.startsWith('ocr') ?? false;
+      const percent = 10 + Math.floor((60 * ofTask) / 100);
       if (!ocr && percent === last) return;
       last = percent;
-      const stage = ocr ? `ocr page ${page}/${pages}` : `page ${page}/${pages}`;
       chain = chain.then(() => job.progress(percent, stage)).catch(() => undefined);
     },
     flush: () => chain,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { CpuPoolModule } from '../cpu-pool/cpu-pool.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { BlobStore } from './blob-store.js';
 import { DocumentEntity, DocumentMentionEntity, DocumentPageEntity } from './document.entity.js';
@@ -18,7 +19,7 @@ import { BLOB_STORE } from './documents.tokens.js';
  * (see `caseTexts` / `caseTextsFor` / `documentText`) for summaries and drafting.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentPageEntity, DocumentMentionEntity]), CasesModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentPageEntity, DocumentMentionEntity]), CasesModule, JobsModule, CpuPoolModule],
   controllers: [DocumentsController],
   providers: [
     { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(config.dataDir) },

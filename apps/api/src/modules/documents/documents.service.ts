@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ReadStream } from 'node:fs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { buildBrief, type CaseBrief } from '@amicus/legal-nlp';
+import type { CaseBrief } from '@amicus/legal-nlp';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService, CaseAction } from '../cases/case-access.service.js';
+import { CpuPool } from '../cpu-pool/cpu-pool.service.js';
 import { JobEntity } from '../jobs/job.entity.js';
 import { JobRecord } from '../jobs/job-queue.js';
 import { toJobRecord } from '../jobs/job.repository.js';
@@ -93,6 +94,7 @@ export class DocumentsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(BLOB_STORE) private readonly store: BlobStore,
+    private readonly cpu: CpuPool,
   ) {}
 
   /**
@@ -226,7 +228,7 @@ export class DocumentsService {
     const c = await this.access.findVisibleCase(principal, caseId);
     if (!c) return null;
     const documents = await this.caseTexts(c.id);
-    return { brief: buildBrief(documents.map((d) => ({ documentId: d.documentId, text: d.text }))), documents };
+    return { brief: await this.cpu.run('brief', { documents: documents.map((d) => ({ documentId: d.documentId, text: d.text })) }), documents };
   }
 
   /** The extracted text of one visible document; null when missing, invisible or not extracted (yet). */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
+import { CpuPoolModule } from '../cpu-pool/cpu-pool.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { SummariesModule } from '../summaries/summaries.module.js';
@@ -17,7 +18,7 @@ import { templatesProvider } from './templates.provider.js';
  * gate, DOCX/PDF export of approved drafts.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DraftEntity, DraftVersionEntity]), CasesModule, DocumentsModule, SummariesModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([DraftEntity, DraftVersionEntity]), CasesModule, DocumentsModule, SummariesModule, JobsModule, CpuPoolModule],
   controllers: [DraftsController],
   providers: [templatesProvider, DraftsService, DraftProcessor, DraftsResolver, CaseDraftsResolver],
   exports: [DraftsService],

@@ -5,13 +5,9 @@ import {
   applyEdit,
   checkSigningGate,
   diffDrafts,
-  draftToDocx,
-  draftToPdf,
   draftToText,
   editParagraph,
   PromptsError,
-  renderTemplate,
-  slotsFromCase,
   SlotError,
   type BriefInput,
   type Draft,
@@ -22,7 +18,6 @@ import {
   type Template,
   type TemplateRegistry,
 } from '@amicus/prompts';
-import { buildBrief } from '@amicus/legal-nlp';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
@@ -32,6 +27,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from '../cases/case-access.service.js';
 import { CaseAssignmentEntity } from '../cases/case-assignment.entity.js';
 import { CaseEntity } from '../cases/case.entity.js';
+import { CpuPool } from '../cpu-pool/cpu-pool.service.js';
 import { PartyEntity } from '../cases/party.entity.js';
 import type { BriefSourceType, CaseBriefType } from '../documents/dto/case-brief.type.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -40,6 +36,7 @@ import { SummaryEntity, type StoredSummarySentence, type StoredSummarySource } f
 import { PermanentJobError } from '../jobs/job.exception.js';
 import type { JobContext, JobRecord } from '../jobs/job-queue.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import type { JobPayload, JobResult } from '../jobs/job-types.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { originCounts, sha256Text } from './draft-content.js';
 import { DraftEntity, DraftStatus, DraftVersionEntity } from './draft.entity.js';
@@ -58,21 +55,9 @@ export interface CreateDraftRequest {
 /** Job type of drafting. */
 export const DRAFT_JOB = 'draft';
 
-/** A checked `createDraft` request and who made it. */
-export interface DraftJobPayload {
-  caseId: string;
-  templateId: string;
-  templateVersion: string;
-  /** The summary chosen when the job was queued; null when the case had none. */
-  summaryId: string | null;
-  values: string | null;
-  requesterId: string;
-  requesterRole?: string | null;
-}
-
-export interface DraftJobResult {
-  draftId: string;
-}
+/** A checked `createDraft` request and who made it, and what the job made: as the job registry defines them. */
+export type DraftJobPayload = JobPayload<'draft'>;
+export type DraftJobResult = JobResult<'draft'>;
 
 interface Rendered {
   draft: Draft;
@@ -119,6 +104,7 @@ export class DraftsService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly dataSource: DataSource,
+    private readonly cpu: CpuPool,
   ) {}
 
   /** Every loaded template version, by id then version. */
@@ -161,10 +147,8 @@ export class DraftsService {
    * stores nothing twice.
    */
   async generate(job: JobContext<DraftJobPayload>): Promise<DraftJobResult> {
+    // the payload was checked against the job registry before the handler runs
     const p = job.payload;
-    if (!p || typeof p.caseId !== 'string' || typeof p.templateId !== 'string' || typeof p.templateVersion !== 'string' || typeof p.requesterId !== 'string') {
-      throw new PermanentJobError('INVALID_PAYLOAD', 'The draft job needs a caseId, a template and a requester');
-    }
     const done = await this.dataSource.getRepository(DraftEntity).findOneBy({ jobId: job.id });
     if (done) return { draftId: done.id };
 
@@ -259,13 +243,13 @@ export class DraftsService {
       inputHashes = (JSON.parse(summary.sources) as StoredSummarySource[]).map((s) => s.sha256);
     } else {
       const documents = await this.documents.caseTexts(c.id);
-      brief = documents.length > 0 ? buildBrief(documents.map((d) => ({ documentId: d.documentId, text: d.text }))) : undefined;
+      brief = documents.length > 0 ? await this.cpu.run('brief', { documents: documents.map((d) => ({ documentId: d.documentId, text: d.text })) }) : undefined;
       inputHashes = documents.map((d) => d.sha256);
     }
     const caseRecord = await this.caseRecord(c);
     try {
-      const filled = slotsFromCase({ caseRecord, ...(brief ? { brief } : {}), ...(summary ? { summary: summaryInput(summary) } : {}) }, template);
-      return { draft: renderTemplate(template, { ...filled, ...values }), inputHashes };
+      const caseInput = { caseRecord, ...(brief ? { brief } : {}), ...(summary ? { summary: summaryInput(summary) } : {}) };
+      return { draft: await this.cpu.run('renderDraft', { template, caseInput, values }), inputHashes };
     } catch (error) {
       if (error instanceof SlotError) {
         throw new DraftException(DraftErrorReason.INVALID_SLOTS, error.message, { missing: error.missing, invalid: error.invalid });
@@ -402,7 +386,8 @@ export class DraftsService {
       ...(approver ? { author: approver.displayName } : {}),
       ...(this.config.disclosureText ? { disclosure: this.config.disclosureText } : {}),
     };
-    const bytes = format === 'docx' ? await draftToDocx(draft, options) : await draftToPdf(draft, options);
+    const file = await this.cpu.run('exportDraft', { draft, format, options });
+    const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     await this.audit.record({
       action: AuditAction.Export,
       actor: { id: principal.userId, role: principal.role },

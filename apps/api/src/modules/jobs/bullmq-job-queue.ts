@@ -2,9 +2,10 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { JobEventBus } from './job-events.js';
-import { BaseJobQueue } from './job-queue.base.js';
+import { BaseJobQueue, describeError } from './job-queue.base.js';
 import { JobState } from './job-state.js';
 import { JobsConfig } from './jobs.config.js';
+import type { JobTypeRegistry } from './job-types.js';
 
 interface DeliveryData {
   id: string;
@@ -24,20 +25,20 @@ export class BullmqJobQueue extends BaseJobQueue {
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping = false;
 
-  constructor(dataSource: DataSource, config: JobsConfig, events: JobEventBus) {
-    super(dataSource, config, events);
+  constructor(dataSource: DataSource, config: JobsConfig, events: JobEventBus, types?: JobTypeRegistry) {
+    super(dataSource, config, events, types);
     if (!config.redisUrl) throw new Error('The BullMQ job backend needs REDIS_URL');
     // the producer fails fast when Redis is away: the row is stored and the sweeper delivers it later
     this.connection = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
-    this.connection.on('error', () => undefined);
+    this.connection.on('error', (error) => this.logger.warn(`Redis (queue): ${error.message}`));
     this.queue = new Queue<DeliveryData>(config.queueName, { connection: this.connection });
-    this.queue.on('error', () => undefined);
+    this.queue.on('error', (error) => this.logger.warn(`BullMQ queue: ${error.message}`));
   }
 
   async start(): Promise<void> {
     if (!this.config.runWorker || this.worker) return;
     this.workerConnection = new Redis(this.config.redisUrl!, { maxRetriesPerRequest: null });
-    this.workerConnection.on('error', () => undefined);
+    this.workerConnection.on('error', (error) => this.logger.warn(`Redis (worker): ${error.message}`));
     this.worker = new Worker<DeliveryData>(this.config.queueName, (job) => this.process(job), {
       connection: this.workerConnection,
       concurrency: this.config.concurrency,
@@ -45,7 +46,8 @@ export class BullmqJobQueue extends BaseJobQueue {
       stalledInterval: this.config.leaseMs,
       maxStalledCount: 1000,
     });
-    this.worker.on('error', () => undefined);
+    this.worker.on('error', (error) => this.logger.warn(`BullMQ worker: ${error.message}`));
+    this.worker.on('failed', (job, error) => this.logger.error(`Job ${job?.data.id ?? '?'}: delivery failed: ${error.message}`));
     const interval = Math.max(200, Math.floor(this.config.leaseMs / 2));
     this.sweeper = setInterval(() => void this.sweep(), interval);
     this.sweeper.unref();
@@ -88,7 +90,9 @@ export class BullmqJobQueue extends BaseJobQueue {
     if (outcome.state === JobState.QUEUED) {
       await this.deliver(row.id, row.priority, outcome.retryAt - Date.now(), row.attempts);
     } else if (outcome.state === 'released') {
-      await this.deliver(row.id, row.priority, 0, row.attempts - 1).catch(() => undefined);
+      await this.deliver(row.id, row.priority, 0, row.attempts - 1).catch((error: unknown) =>
+        this.logger.warn(`Job ${row.id}: re-delivery after release failed (${describeError(error)}); a sweep delivers it later`),
+      );
     }
   }
 
@@ -102,8 +106,9 @@ export class BullmqJobQueue extends BaseJobQueue {
       for (const row of await this.repo.dueQueuedIds(now, this.config.leaseMs)) {
         await this.deliver(row.id, row.priority, 0, row.attempts);
       }
-    } catch {
+    } catch (error) {
       // database or Redis unavailable for a moment: the next sweep tries again
+      this.logger.warn(`Job sweep failed: ${describeError(error)}`);
     } finally {
       this.sweeping = false;
     }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BaseJobQueue } from './job-queue.base.js';
+import { BaseJobQueue, describeError } from './job-queue.base.js';
 
 /**
  * The embedded queue: jobs live in the database and an in-process worker claims them with an atomic
@@ -57,8 +57,9 @@ export class DatabaseJobQueue extends BaseJobQueue {
             this.inFlight.add(task);
           }
         }
-      } catch {
+      } catch (error) {
         // the database is unreachable for a moment: wait for the next poll
+        this.logger.warn(`Claiming jobs failed: ${describeError(error)}`);
       }
       if (claimed && this.inFlight.size < this.config.concurrency) continue;
       await this.idle();

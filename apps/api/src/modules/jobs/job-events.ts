@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { SUBSCRIPTION_TOPICS } from '../../common/graphql/subscription-topics.js';
 import { JobProgressEvent } from './job-queue.js';
@@ -39,6 +40,7 @@ export class RedisJobEventBus implements JobEventBus {
   private readonly publisher: Redis;
   private subscriber: Redis | null = null;
   private readonly channel: string;
+  private readonly logger = new Logger('JobEvents');
 
   constructor(
     private readonly redisUrl: string,
@@ -46,7 +48,7 @@ export class RedisJobEventBus implements JobEventBus {
   ) {
     // connection errors surface as failed publishes; ioredis reconnects by itself
     this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-    this.publisher.on('error', () => undefined);
+    this.publisher.on('error', (error) => this.logger.warn(`Redis (progress publisher): ${error.message}`));
     this.channel = `${queueName}:${SUBSCRIPTION_TOPICS.jobProgress}`;
   }
 
@@ -57,14 +59,15 @@ export class RedisJobEventBus implements JobEventBus {
   subscribe(listener: (event: JobProgressEvent) => void): () => void {
     if (!this.subscriber) {
       const sub = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
-      sub.on('error', () => undefined);
+      sub.on('error', (error) => this.logger.warn(`Redis (progress subscriber): ${error.message}`));
       this.subscriber = sub;
-      void sub.subscribe(this.channel);
+      sub.subscribe(this.channel).catch((error: unknown) => this.logger.error(`Subscribing to ${this.channel} failed: ${error instanceof Error ? error.message : String(error)}`));
       sub.on('message', (_channel: string, message: string) => {
         try {
           void this.local.publish(JSON.parse(message) as JobProgressEvent);
         } catch {
-          // a malformed message on the channel is ignored
+          // a malformed message on the channel is dropped (it names no job that could be logged)
+          this.logger.warn(`A malformed progress message on ${this.channel} was dropped`);
         }
       });
     }

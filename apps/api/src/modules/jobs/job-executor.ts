@@ -1,9 +1,11 @@
+import type { Logger } from '@nestjs/common';
 import { JobEntity } from './job.entity.js';
 import { JobCancelledError, PermanentJobError } from './job.exception.js';
 import { JobContext, JobHandler, JobProgressEvent } from './job-queue.js';
 import { JobRepository } from './job.repository.js';
 import { JobState } from './job-state.js';
 import { JobsConfig } from './jobs.config.js';
+import { describeIssues, JobTypeRegistry } from './job-types.js';
 
 export type ExecutionOutcome =
   | { state: JobState.SUCCEEDED | JobState.FAILED | JobState.CANCELLED }
@@ -33,14 +35,16 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number): nu
  * final transition. Shared by both queue backends.
  */
 export class JobExecutor {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; cancel: () => void }>();
 
   constructor(
     private readonly repo: JobRepository,
     private readonly handlers: ReadonlyMap<string, JobHandler>,
+    private readonly types: JobTypeRegistry,
     private readonly config: JobsConfig,
     private readonly workerId: string,
     private readonly publish: (event: JobProgressEvent) => void,
+    private readonly logger: Pick<Logger, 'warn'>,
   ) {}
 
   get activeCount(): number {
@@ -49,12 +53,18 @@ export class JobExecutor {
 
   /** Aborts every running handler (worker shutdown); their jobs are released for another worker. */
   abortAll(): void {
-    for (const controller of this.running.values()) controller.abort(new ShutdownError());
+    for (const { controller } of this.running.values()) controller.abort(new ShutdownError());
+  }
+
+  /** Cancels a job this worker is running now (cancellation asked in this process); false when it runs elsewhere. */
+  cancelLocal(id: string): boolean {
+    const job = this.running.get(id);
+    job?.cancel();
+    return job !== undefined;
   }
 
   async execute(row: JobEntity): Promise<ExecutionOutcome> {
     const controller = new AbortController();
-    this.running.set(row.id, controller);
     let cancelled = false;
     let lost = false;
     const leaseMs = this.config.leaseMs;
@@ -71,9 +81,12 @@ export class JobExecutor {
         controller.abort(new JobCancelledError());
       }
     };
+    this.running.set(row.id, { controller, cancel: () => observe({ owned: true, cancelRequested: true }) });
     const heartbeat = setInterval(
       () => {
-        this.repo.heartbeat(row.id, owner, leaseMs).then(observe, () => undefined);
+        this.repo.heartbeat(row.id, owner, leaseMs).then(observe, (error: unknown) =>
+          this.logger.warn(`Job ${row.id}: lease not renewed (${error instanceof Error ? error.message : String(error)}); the next heartbeat tries again`),
+        );
       },
       Math.max(50, Math.floor(leaseMs / 3)),
     );
@@ -91,10 +104,12 @@ export class JobExecutor {
     });
     this.publish(event(JobState.RUNNING));
 
+    const definition = this.types.get(row.type);
+    const payload = definition?.payload.safeParse(JSON.parse(row.payload));
     const context: JobContext = {
       id: row.id,
       type: row.type,
-      payload: JSON.parse(row.payload) as unknown,
+      payload: payload?.success ? payload.data : undefined,
       caseId: row.caseId,
       attempt: row.attempts,
       createdBy: row.createdBy,
@@ -115,8 +130,11 @@ export class JobExecutor {
 
     try {
       const handler = this.handlers.get(row.type);
-      if (!handler) throw new PermanentJobError('UNKNOWN_JOB_TYPE', `No handler is registered for job type "${row.type}"`);
-      const result = await handler(context);
+      if (!handler || !definition) throw new PermanentJobError('UNKNOWN_JOB_TYPE', `No handler is registered for job type "${row.type}"`);
+      if (!payload?.success) throw new PermanentJobError('INVALID_PAYLOAD', `The stored payload does not fit the ${row.type} job: ${payload ? describeIssues(payload.error) : ''}`);
+      const output = definition.result.safeParse(await handler(context));
+      if (!output.success) throw new PermanentJobError('INVALID_RESULT', `The ${row.type} handler returned a result that does not fit its type: ${describeIssues(output.error)}`);
+      const result = output.data;
       if (lost) return { state: 'released' };
       if (await this.repo.complete(row.id, owner, result)) {
         progress = 100;

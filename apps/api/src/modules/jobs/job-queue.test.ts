@@ -9,6 +9,7 @@ import { JobPriority, JobState, priorityForRole } from './job-state.js';
 import { defaultJobConcurrency, defaultJobsConfig, JobsConfig } from './jobs.config.js';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from './testing/test-database.js';
 import { projectDatabaseAvailable, queueCombos } from './testing/test-matrix.js';
+import { testJobTypes } from './testing/test-job-types.js';
 import { waitFor } from './testing/wait-for.js';
 
 describe.skipIf(!projectDatabaseAvailable()).each(queueCombos())('job queue on %s with the %s backend', (kind, backend) => {
@@ -27,7 +28,7 @@ describe.skipIf(!projectDatabaseAvailable()).each(queueCombos())('job queue on %
       backoffBaseMs: 100,
       ...overrides,
     });
-    const queue = createJobQueue(db.dataSource, config);
+    const queue = createJobQueue(db.dataSource, config, testJobTypes('double', 'noop', 'long', 'steps', 'flaky', 'broken', 'bad-input', 'work', 'late', 'busy', 'slow'));
     queues.push(queue);
     return queue;
   };

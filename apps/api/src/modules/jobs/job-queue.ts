@@ -1,4 +1,5 @@
 import { JobState } from './job-state.js';
+import type { JobTypeRegistry } from './job-types.js';
 
 /** A job as the rest of the API sees it (payload and result parsed). */
 export interface JobRecord {
@@ -75,6 +76,8 @@ export interface JobProgressEvent {
 }
 
 export interface JobQueue {
+  /** The job types this queue accepts (payload and result schemas); handlers and jobs of other types are refused. */
+  readonly types: JobTypeRegistry;
   /** Registers the handler of a job type; a worker only claims types it has a handler for. */
   registerHandler<P = unknown, R = unknown>(type: string, handler: JobHandler<P, R>): void;
   /** Stores a queued job and hands it to delivery; resolves with the stored row. */

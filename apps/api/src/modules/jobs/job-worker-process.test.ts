@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createJobQueue } from './job-queue.factory.js';
+import { testJobTypes } from './testing/test-job-types.js';
 import { BaseJobQueue } from './job-queue.base.js';
 import { JobState } from './job-state.js';
 import { defaultJobsConfig, JobsConfig } from './jobs.config.js';
@@ -35,7 +36,7 @@ async function setup(kind: TestDatabaseKind, backend: JobsConfig['backend']) {
     backoffBaseMs: 100,
   });
   // the test process only enqueues and reads; workers are separate processes
-  const producer: BaseJobQueue = createJobQueue(db.dataSource, { ...jobs, runWorker: false });
+  const producer: BaseJobQueue = createJobQueue(db.dataSource, { ...jobs, runWorker: false }, testJobTypes('test-slow', 'test-count'));
   cleanups.push(() => producer.stop(0));
   const workers: WorkerProcess[] = [];
   const spawnWorker = async () => {

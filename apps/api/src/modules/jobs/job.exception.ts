@@ -8,6 +8,7 @@ export enum JobErrorReason {
   JOB_NOT_RETRYABLE = 'JOB_NOT_RETRYABLE',
   INVALID_JOB_TYPE = 'INVALID_JOB_TYPE',
   INVALID_PRIORITY = 'INVALID_PRIORITY',
+  INVALID_JOB_PAYLOAD = 'INVALID_JOB_PAYLOAD',
 }
 
 export class JobException extends featureException<JobErrorReason>({
@@ -16,6 +17,7 @@ export class JobException extends featureException<JobErrorReason>({
   JOB_NOT_RETRYABLE: ErrorCode.CONFLICT,
   INVALID_JOB_TYPE: ErrorCode.BAD_USER_INPUT,
   INVALID_PRIORITY: ErrorCode.BAD_USER_INPUT,
+  INVALID_JOB_PAYLOAD: ErrorCode.BAD_USER_INPUT,
 }) {}
 
 export const jobNotFound = () => new JobException(JobErrorReason.JOB_NOT_FOUND, 'Job not found');

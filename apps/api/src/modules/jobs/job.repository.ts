@@ -10,22 +10,6 @@ export interface LeaseCheck {
   cancelRequested: boolean;
 }
 
-export interface JobListFilter {
-  caseId?: string | null;
-  /** Restrict to these case ids (access filtering); jobs without a case are excluded when set. */
-  caseIds?: readonly string[];
-  /** Include jobs without a case (admins only). */
-  includeCaseless?: boolean;
-  state?: JobState;
-  type?: string;
-  createdBy?: string;
-}
-
-export interface JobCursor {
-  createdAt: number;
-  id: string;
-}
-
 /**
  * Every state transition of the job table. Each one is a single guarded UPDATE (a compare-and-set on
  * state and lease owner), so a transition happens once however many workers race for it.
@@ -219,27 +203,6 @@ export class JobRepository {
       byType.set(r.type, entry);
     }
     return [...byType.values()].sort((a, b) => a.type.localeCompare(b.type));
-  }
-
-  /** Newest first; `after` continues from a cursor. */
-  async list(filter: JobListFilter, first: number, after?: JobCursor): Promise<{ rows: JobRecord[]; hasNextPage: boolean }> {
-    const qb = this.repo.createQueryBuilder('job');
-    if (filter.caseId) qb.andWhere('job.caseId = :caseId', { caseId: filter.caseId });
-    if (filter.caseIds) {
-      if (filter.caseIds.length === 0 && !filter.includeCaseless) return { rows: [], hasNextPage: false };
-      if (filter.caseIds.length > 0) qb.andWhere('job.caseId IN (:...caseIds)', { caseIds: [...filter.caseIds] });
-      else qb.andWhere('job.caseId IS NULL');
-    } else if (filter.includeCaseless === false) {
-      qb.andWhere('job.caseId IS NOT NULL');
-    }
-    if (filter.state) qb.andWhere('job.state = :state', { state: filter.state });
-    if (filter.type) qb.andWhere('job.type = :type', { type: filter.type });
-    if (filter.createdBy) qb.andWhere('job.createdBy = :createdBy', { createdBy: filter.createdBy });
-    if (after) {
-      qb.andWhere('(job.createdAt < :ac OR (job.createdAt = :ac AND job.id < :aid))', { ac: after.createdAt, aid: after.id });
-    }
-    const rows = await qb.orderBy('job.createdAt', 'DESC').addOrderBy('job.id', 'DESC').take(first + 1).getMany();
-    return { rows: rows.slice(0, first).map(toJobRecord), hasNextPage: rows.length > first };
   }
 
   private async leaseUpdate(set: string, params: unknown[]): Promise<LeaseCheck> {

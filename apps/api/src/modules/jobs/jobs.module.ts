@@ -1,4 +1,4 @@
-import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -35,6 +35,8 @@ const FINAL_ACTIONS: Partial<Record<JobState, string>> = {
   exports: [JOB_QUEUE, JobsService],
 })
 export class JobsModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     private readonly audit: AuditService,
@@ -47,7 +49,7 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, OnAppli
       if (!action || (event.state === JobState.CANCELLED && event.errorCode !== 'JOB_CANCELLED')) return;
       void this.audit
         .record({ action, caseId: event.caseId, details: { jobId: event.jobId, type: event.type, errorCode: event.errorCode } })
-        .catch(() => undefined);
+        .catch((error: unknown) => this.logger.error(`Job ${event.jobId}: the ledger entry ${action} was not written: ${error instanceof Error ? error.message : String(error)}`));
     });
   }
 

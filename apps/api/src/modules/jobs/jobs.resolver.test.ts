@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseAvailable, errorCode, ok, startTestApp, TestApp, TestUser } from '../../../test/helpers/test-app.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UserRole } from '../users/user.entity.js';
+import { z } from 'zod';
 import { JobQueue } from './job-queue.js';
 import { JOB_QUEUE } from './job-queue.token.js';
 import { JobsService } from './jobs.service.js';
@@ -43,6 +44,11 @@ describe.skipIf(!databaseAvailable())('jobs over GraphQL', () => {
     t = await startTestApp({ AMICUS_JOB_POLL_INTERVAL: '50ms', AMICUS_JOB_BACKOFF: '50ms', ...redis });
     queue = t.app.get<JobQueue>(JOB_QUEUE);
     // waits until the test opens its gate, reporting progress before and after
+    queue.types.define('test-gated', {
+      description: 'waits for the test to open its gate',
+      payload: z.object({ gate: z.string() }),
+      result: z.object({ gate: z.string() }),
+    });
     queue.registerHandler<{ gate: string }>('test-gated', async (job) => {
       await job.progress(25, 'waiting');
       await new Promise<void>((resolve) => gates.set(job.payload.gate, resolve));
@@ -74,6 +80,23 @@ describe.skipIf(!databaseAvailable())('jobs over GraphQL', () => {
   const principalOf = (u: TestUser) => ({ userId: u.user.id, email: u.user.email, displayName: u.user.displayName, role: u.user.role, court: u.user.court });
   const getJob = async (id: string, token: string) => (await t.gql<{ job: JobView | null }>(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, { id }, token)).data?.job ?? null;
   const openGate = async (gate: string) => (await waitFor(() => gates.get(gate)))();
+
+  it('rejects a malformed payload at enqueue with BAD_USER_INPUT and stores nothing', async () => {
+    const service = t.app.get(JobsService);
+    const countJobs = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM jobs'))[0].n);
+    const before = await countJobs();
+    const bad = [
+      ['summarize', { caseId: openCaseId, documentId: null, length: 'enormous' }],
+      ['summarize', { caseId: openCaseId, length: 'short' }],
+      ['extract', { documentId: 42 }],
+      ['draft', { caseId: openCaseId, templateId: 'order', extra: true }],
+    ] as const;
+    for (const [type, payload] of bad) {
+      await expect(service.enqueueFor(principalOf(judge), type, payload, { caseId: openCaseId })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_JOB_PAYLOAD' });
+    }
+    await expect(service.enqueueFor(principalOf(judge), 'no-such-type', {}, { caseId: openCaseId })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_JOB_TYPE' });
+    expect(await countJobs()).toBe(before);
+  });
 
   it('uses the configured backend', () => {
     expect(t.config.jobs.backend).toBe(projectDatabase() === 'postgres' ? 'bullmq' : 'database');

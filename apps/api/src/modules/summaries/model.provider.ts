@@ -1,26 +1,19 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { createSummarizer, loadModel, type LoadedModel, type Summarizer } from '@amicus/inference';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { modelDir as shippedModelDir } from '@amicus/legal-model';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 
 /** Where the model of this process stands (reported by `modelState`). */
 export type ModelState = 'not_loaded' | 'loading' | 'ready' | 'failed';
 
-export interface ReadyModel {
-  model: LoadedModel;
-  summarizer: Summarizer;
-}
-
 /**
- * The summarization model of this process: loaded once, on first use (so a process that never runs
- * a summary never pays for it), from AMICUS_MODEL_DIR or the shipped model, with
- * AMICUS_INFERENCE_THREADS intra-op threads. Loading verifies the manifest's sha256 of every file;
- * a failed load is not cached, so the next job tries again (after the model is fixed).
+ * The summarization model of this process: which directory (AMICUS_MODEL_DIR or the shipped model)
+ * and how many intra-op threads (AMICUS_INFERENCE_THREADS). The model itself is loaded inside the
+ * worker threads of the CPU pool (each keeps its own session, loaded on its first summary and
+ * verified against the manifest's sha256 of every file); this records how the last load went.
  */
 @Injectable()
-export class ModelProvider implements OnApplicationShutdown {
+export class ModelProvider {
   private readonly logger = new Logger('Model');
-  private loading: Promise<ReadyModel> | undefined;
   private current: ModelState = 'not_loaded';
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -39,33 +32,19 @@ export class ModelProvider implements OnApplicationShutdown {
     return this.current;
   }
 
-  /** The loaded model and its summarizer (loads it on the first call; concurrent callers share one load). */
-  get(): Promise<ReadyModel> {
-    if (!this.loading) {
-      this.current = 'loading';
-      const started = Date.now();
-      this.loading = loadModel(this.dir, { intraOpThreads: this.config.inferenceThreads, interOpThreads: 1 }).then(
-        (model) => {
-          this.current = 'ready';
-          this.logger.log(`Model ${model.manifest.name}@${model.manifest.version} loaded from ${this.dir} in ${Date.now() - started} ms (${this.config.inferenceThreads} threads)`);
-          return { model, summarizer: createSummarizer(model) };
-        },
-        (error: unknown) => {
-          this.current = 'failed';
-          this.loading = undefined;
-          throw error;
-        },
-      );
-    }
-    return this.loading;
+  /** A summary task is about to use the model. */
+  using(): void {
+    if (this.current !== 'ready') this.current = 'loading';
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const loading = this.loading;
-    this.loading = undefined;
-    if (!loading) return;
-    const ready = await loading.catch(() => undefined);
-    await ready?.model.release().catch(() => undefined);
-    this.current = 'not_loaded';
+  /** A thread ran the model (`model` as its manifest names it). */
+  loaded(model: { name: string; version: string }): void {
+    if (this.current !== 'ready') this.logger.log(`Model ${model.name}@${model.version} loaded from ${this.dir} (${this.threads} threads)`);
+    this.current = 'ready';
+  }
+
+  /** A thread could not load the model; the next summary tries again. */
+  failed(): void {
+    this.current = 'failed';
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
+import { CpuPoolModule } from '../cpu-pool/cpu-pool.module.js';
 import { DocumentEntity } from '../documents/document.entity.js';
 import { DocumentsModule } from '../documents/documents.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
@@ -16,7 +17,7 @@ import { SummaryEntity } from './summary.entity.js';
  * `SummariesService` (drafting reads the latest summary) and `ModelProvider`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SummaryEntity, DocumentEntity]), CasesModule, DocumentsModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([SummaryEntity, DocumentEntity]), CasesModule, DocumentsModule, JobsModule, CpuPoolModule],
   providers: [ModelProvider, SummarizeProcessor, SummariesService, SummariesResolver, CaseSummariesResolver],
   exports: [SummariesService, ModelProvider],
 })

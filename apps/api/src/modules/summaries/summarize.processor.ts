@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { buildBrief, countWords } from '@amicus/legal-nlp';
+import { countWords } from '@amicus/legal-nlp';
 import type { SummarizeOptions, SummaryLength } from '@amicus/inference';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { inTransaction } from '../../database/transaction.js';
+import { CpuPool } from '../cpu-pool/cpu-pool.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../audit/canonical-json.js';
@@ -14,7 +15,8 @@ import { DocumentsService, DocumentText } from '../documents/documents.service.j
 import { PermanentJobError } from '../jobs/job.exception.js';
 import { JobContext, JobQueue } from '../jobs/job-queue.js';
 import { JOB_QUEUE } from '../jobs/job-queue.token.js';
-import { ModelProvider, ReadyModel } from './model.provider.js';
+import type { JobPayload, JobResult } from '../jobs/job-types.js';
+import { ModelProvider } from './model.provider.js';
 import { CASE_SCOPE, StoredSummarySentence, StoredSummarySource, SummaryEntity } from './summary.entity.js';
 
 /** Job type of summarization. */
@@ -23,23 +25,9 @@ export const SUMMARIZE_JOB = 'summarize';
 /** Fewest words a document gets when a word budget is shared between several documents. */
 const MIN_SHARE_WORDS = 30;
 
-export interface SummarizeJobPayload {
-  caseId: string;
-  /** The one document to summarize; null summarizes every extracted document of the case. */
-  documentId: string | null;
-  length: SummaryLength;
-  /** A word budget instead of the preset (for the whole case: shared between documents by their length). */
-  words?: number | null;
-  /** Role of the requester, recorded in the ledger. */
-  requesterRole?: string | null;
-}
-
-export interface SummarizeJobResult {
-  summaryId: string;
-  version: number;
-  words: number;
-  sentences: number;
-}
+/** The payload and result of a `summarize` job, as the job registry defines them. */
+export type SummarizeJobPayload = JobPayload<'summarize'>;
+export type SummarizeJobResult = JobResult<'summarize'>;
 
 /** The settings stored with a summary. */
 export interface SummarySettings {
@@ -77,6 +65,7 @@ export class SummarizeProcessor implements OnModuleInit {
     private readonly documents: DocumentsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly cpu: CpuPool,
   ) {}
 
   onModuleInit(): void {
@@ -84,55 +73,48 @@ export class SummarizeProcessor implements OnModuleInit {
   }
 
   async run(job: JobContext<SummarizeJobPayload>): Promise<SummarizeJobResult> {
+    // the payload was checked against the job registry before the handler runs
     const p = job.payload;
-    if (!p || typeof p.caseId !== 'string' || !['short', 'standard', 'detailed'].includes(p.length)) {
-      throw new PermanentJobError('INVALID_PAYLOAD', 'The summarize job needs a caseId and a length');
-    }
     const done = await this.dataSource.getRepository(SummaryEntity).findOneBy({ jobId: job.id });
     if (done) return resultOf(done);
 
-    await job.progress(5, 'loading the model');
-    let ready: ReadyModel;
-    try {
-      ready = await this.models.get();
-    } catch (error) {
-      const code = (error as { code?: unknown })?.code;
-      throw new PermanentJobError(typeof code === 'string' ? code : 'MODEL_UNAVAILABLE', `The model could not be loaded: ${(error as Error)?.message ?? String(error)}`);
-    }
-
-    await job.progress(10, 'reading documents');
+    await job.progress(5, 'reading documents');
     const docs = await this.texts(p);
     if (docs.length === 0) throw new PermanentJobError('NOTHING_TO_SUMMARIZE', 'No extracted document text to summarize');
     const docWords = docs.map((d) => countWords(d.text));
     const budgets = documentBudgets(p.length, p.words, docWords);
 
+    // the model, featurization, segmentation and the brief run in a worker thread with its own model
+    // session; its progress (10-90 %) is relayed to the job, and cancelling the job stops the thread
+    await job.progress(10, 'waiting for a worker thread');
+    this.models.using();
+    let output: Awaited<ReturnType<SummarizeProcessor['summarizeInThread']>>;
+    try {
+      output = await this.summarizeInThread(job, docs, budgets);
+    } catch (error) {
+      if ((error as Error)?.name !== 'ModelLoadError') throw error;
+      this.models.failed();
+      const code = (error as { code?: unknown }).code;
+      throw new PermanentJobError(typeof code === 'string' ? code : 'MODEL_UNAVAILABLE', (error as Error).message);
+    }
+    this.models.loaded(output.model);
+
     const sentences: StoredSummarySentence[] = [];
     let words = 0;
-    for (let i = 0; i < docs.length; i++) {
-      job.throwIfCancelled();
-      await job.progress(10 + Math.round((70 * i) / docs.length), docs.length > 1 ? `summarizing document ${i + 1} of ${docs.length}` : 'summarizing');
+    output.documents.forEach((result, i) => {
+      if (!result) return;
       const doc = docs[i];
-      if (doc.text.trim() === '') continue;
-      let result;
-      try {
-        result = await ready.summarizer.summarize(doc.text, budgets[i]);
-      } catch (error) {
-        const code = (error as { code?: unknown })?.code;
-        if (code === 'EMPTY_INPUT' || code === 'NOT_TEXT') continue;
-        throw error;
-      }
       words += result.words;
       for (const s of result.sentences) {
         sentences.push({ text: s.text, documentId: doc.documentId, page: pageAt(doc.pages, s.start), start: s.start, end: s.end, paragraph: s.paragraph, score: s.score });
       }
-    }
+    });
     if (sentences.length === 0) throw new PermanentJobError('NOTHING_TO_SUMMARIZE', 'The documents hold no text the model can summarize');
 
     job.throwIfCancelled();
-    await job.progress(85, 'building the brief');
     const pagesOf = new Map(docs.map((d) => [d.documentId, d.pages]));
     const brief = toCaseBriefType(
-      buildBrief(docs.map((d) => ({ documentId: d.documentId, text: d.text }))),
+      output.brief,
       docs.map((d) => d.documentId),
       (documentId, offset) => {
         const pages = documentId ? pagesOf.get(documentId) : undefined;
@@ -149,7 +131,6 @@ export class SummarizeProcessor implements OnModuleInit {
       threads: this.models.threads,
     };
     const outputSha256 = createHash('sha256').update(canonicalJson({ sentences, brief })).digest('hex');
-    const model = ready.model;
     const row: SummaryEntity = Object.assign(new SummaryEntity(), {
       id: randomUUID(),
       caseId: p.caseId,
@@ -161,9 +142,9 @@ export class SummarizeProcessor implements OnModuleInit {
       brief: JSON.stringify(brief),
       sentences: JSON.stringify(sentences),
       sources: JSON.stringify(sources),
-      modelName: model.manifest.name,
-      modelVersion: model.manifest.version,
-      modelSha256: model.sha256,
+      modelName: output.model.name,
+      modelVersion: output.model.version,
+      modelSha256: output.model.sha256,
       settings: JSON.stringify(settings),
       outputSha256,
       jobId: job.id,
@@ -172,6 +153,20 @@ export class SummarizeProcessor implements OnModuleInit {
     });
     const stored = await this.store(row, job.createdBy, p.requesterRole ?? null);
     return resultOf(stored);
+  }
+
+  private summarizeInThread(job: JobContext<SummarizeJobPayload>, docs: DocumentText[], budgets: SummarizeOptions[]) {
+    return this.cpu.run(
+      'summarize',
+      {
+        model: { dir: this.models.dir, intraOpThreads: this.models.threads },
+        documents: docs.map((d, i) => ({ documentId: d.documentId, text: d.text, options: budgets[i] })),
+      },
+      {
+        signal: job.signal,
+        onProgress: ({ percent, stage }) => void job.progress(10 + Math.round((80 * percent) / 100), stage).catch(() => undefined),
+      },
+    );
   }
 
   private async texts(p: SummarizeJobPayload): Promise<DocumentText[]> {

@@ -3,6 +3,7 @@ import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { ConnectionType, PageArgs } from '../../../common/pagination/connection.js';
 import { JobProgressEvent, JobRecord } from '../job-queue.js';
 import { JobState } from '../job-state.js';
+import { typedJobResult } from '../job-types.js';
 
 registerEnumType(JobState, {
   name: 'JobState',
@@ -48,7 +49,7 @@ export class JobType {
   @Field({ description: 'Whether cancellation was requested while the job was running.' })
   cancelRequested: boolean;
 
-  @Field(() => String, { nullable: true, description: 'JSON text of the job’s output, once it succeeded.' })
+  @Field(() => String, { nullable: true, description: 'JSON text of the job’s output, once it succeeded, shaped by its job type’s result schema.' })
   result: string | null;
 
   @Field(() => String, { nullable: true, description: 'Stable code of the last failure.' })
@@ -85,7 +86,7 @@ export function toJobType(job: JobRecord): JobType {
     attempts: job.attempts,
     maxAttempts: job.maxAttempts,
     cancelRequested: job.cancelRequested,
-    result: job.result === null || job.result === undefined ? null : JSON.stringify(job.result),
+    result: job.result === null || job.result === undefined ? null : JSON.stringify(typedJobResult(job.type, job.result)),
     errorCode: job.errorCode,
     errorMessage: job.errorMessage,
     createdBy: job.createdBy,

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../config/app-config.js';
 import { dataSourceOptions } from '../../../database/data-source-options.js';
 import { createJobQueue } from '../job-queue.factory.js';
+import { testJobTypes } from './test-job-types.js';
 import { JobsConfig } from '../jobs.config.js';
 
 export interface QueueWorkerOptions {
@@ -18,7 +19,7 @@ export interface QueueWorkerOptions {
 const options = JSON.parse(process.argv[2] ?? '{}') as QueueWorkerOptions;
 const dataSource = new DataSource({ ...dataSourceOptions({ database: options.database } as AppConfig), migrationsRun: false, logging: ['error'] });
 await dataSource.initialize();
-const queue = createJobQueue(dataSource, options.jobs);
+const queue = createJobQueue(dataSource, options.jobs, testJobTypes('test-slow', 'test-count'));
 const worker = `${process.pid}`;
 const effect = (jobId: string) =>
   dataSource.query(
