@@ -134,6 +134,8 @@ function addMember(bench: Map<string, BenchMember>, j: JudgeName, evidence: Benc
   bench.set(j.key, m);
 }
 
+const STRONG = new Set(['allowed', 'dismissed', 'partly_allowed']);
+
 function compatible(a: Vote, b: Vote): boolean {
   return a === b || (a !== 'dismissed' && b !== 'dismissed');
 }
@@ -290,16 +292,24 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
     if (opinions.length > 0 && sentences[i].start >= opinions[k].start) opinionOf[i] = k;
   }
   const cues = new Array<ReturnType<typeof dispositionOf>>(n).fill(null);
+  // The last disposition sentence of each opinion, votes or not ("Order accordingly.", "remitted to the High Court").
+  const lastCue = new Array<number | null>(opinions.length).fill(null);
   for (let i = 0; i < n; i++) {
     const role = structural[i];
     if (role === 'quotation' || role === 'submission' || role === 'header' || role === 'citation_only' || role === 'furniture') continue;
     cues[i] = dispositionOf(sentences[i].text);
     const k = opinionOf[i];
-    const vote = cues[i] ? voteOf(cues[i]!.disposition) : null;
-    if (k !== null && vote && !ORDER_LINE.test(sentences[i].text)) {
+    if (k === null || !cues[i] || ORDER_LINE.test(sentences[i].text)) continue;
+    const vote = voteOf(cues[i]!.disposition);
+    // "The appeal succeeds." followed by "The conviction is set aside.": the appeal's own disposition stays the vote.
+    const strong = STRONG.has(cues[i]!.disposition);
+    const previous = opinions[k].voteSentence;
+    const keep = previous !== null && !strong && STRONG.has(cues[previous]!.disposition) && i - previous <= 8;
+    if (vote && !keep) {
       opinions[k].vote = vote;
       opinions[k].voteSentence = i;
     }
+    lastCue[k] = i;
   }
   // A closing order line after the opinions ("Appeal allowed.") is the order of the court.
   let orderLine: number | null = null;
@@ -420,6 +430,10 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
   } else if (majority) {
     const o = opinions.find((x) => x.kind !== 'dissent' && x.vote && compatible(x.vote, majority));
     if (o && o.voteSentence !== null) disposition = sentenceDisposition(o.voteSentence, 'majority', 0.6);
+  } else {
+    // No vote at all: an order stated otherwise ("Order accordingly.", "the matter is remitted") by the court or the lead.
+    const k = courtOpinion >= 0 ? courtOpinion : lead;
+    if (k >= 0 && lastCue[k] !== null) disposition = sentenceDisposition(lastCue[k]!, courtOpinion >= 0 ? 'court_opinion' : 'majority', 0.6);
   }
 
   // ---- sentence roles
@@ -433,6 +447,13 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
     }
   }
   if (orderLine !== null) for (let i = orderLine; i < n; i++) if (!structural[i] || structural[i] === 'furniture') orderSentences.add(i);
+  if (disposition) {
+    for (const i of orderSentences) {
+      for (const d of [cues[i]?.disposition, ...(cues[i]?.also ?? [])]) {
+        if (d && d !== disposition.disposition && !STRONG.has(d) && !disposition.also.includes(d)) disposition.also.push(d);
+      }
+    }
+  }
   const roles: SentenceInfo[] = sentences.map((s, i) => {
     const k = opinionOf[i];
     const stance = k === null ? null : opinions[k].kind;

@@ -30,6 +30,8 @@ const NO_ORDER = /\b(?:I|we)\s+(?:would\s+|shall\s+)?make\s+no\s+order\b(?!\s+(?
 const GRANTED = /\b(?:leave|permission|special leave|relief|injunction|writ|declaration)\b[^.;]{0,40}\b(?:is|be|are|will be|should be)\s+(?:hereby\s+)?granted\b/i;
 const REFUSED = /\b(?:leave|permission|special leave|relief|injunction|declaration)\b[^.;]{0,40}\b(?:is|be|are|will be|should be)\s+(?:hereby\s+)?(?:refused|declined)\b/i;
 
+const ACCORDINGLY = /^\s*(?:there\s+will\s+be\s+an?\s+)?orders?\s+accordingly\b|\bwe\s+(?:would\s+)?dispose\s+of\s+the\s+(?:appeals?|petitions?)\s+accordingly\b/i;
+
 /** Reports and non-decisions that contain disposition words. */
 const NOT_OWN = /\b(?:whether|if\s+the\s+appeal\s+(?:is|were|was)|unless|was\s+(?:partly\s+)?(?:allowed|dismissed)|were\s+(?:partly\s+)?(?:allowed|dismissed)|had\s+been\s+(?:allowed|dismissed)|(?:should|would|must)\s+not\s+be\s+(?:allowed|dismissed))\b|\?\s*$/i;
 
@@ -61,7 +63,8 @@ export function dispositionOf(sentence: string): DispositionCue | null {
   if (!main) {
     if (GRANTED.test(sentence)) main = 'granted';
     else if (REFUSED.test(sentence)) main = 'refused';
-    else if (also.length > 0 && own && /\b(?:I|we|court|order|direct|hereby)\b/i.test(sentence) && !/\b(?:was|were|had)\b/.test(sentence)) main = also.shift()!;
+    else if (also.length > 0 && own && !/\b(?:was|were|had|has\s+been|have\s+been)\b/.test(sentence)) main = also.shift()!;
+    else if (ACCORDINGLY.test(sentence)) main = 'order_accordingly';
   }
   return main ? { disposition: main, also: also.filter((x) => x !== main) } : null;
 }

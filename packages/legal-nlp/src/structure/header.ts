@@ -48,6 +48,8 @@ const HEADER_LINE = new RegExp(
     String.raw`^(?:${ROLE_WORD})\s*[:.]?\s*$|\b(?:${ROLE_WORD})\s*(?:No\.?\s*\d+)?\s*[.]?\s*$`,
     String.raw`^in\s+the\s+[\p{L} ,'’()]*(?:court|tribunal|house\s+of\s+lords|privy\s+council)`,
     String.raw`^\[\d{4}\]\s+[A-Z]+`,
+    String.raw`^[^.]{2,150}\s(?:v|vs\.?|versus)\s[^.]{2,150}$|^.{2,150}\s(?:v|vs\.?)\s.{2,120}(?:\[\d{4}\]|\(\d{4}\))`,
+    String.raw`^(?:[A-Z]{2,6}\s+)?\d{1,6}\s+of\s+\d{4}$`,
     String.raw`^[^a-z]{2,120}$`,
   ].join('|'),
   'iu',
