@@ -53,10 +53,12 @@ function pct(a: number, b: number): string {
   return b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`;
 }
 
-function describeErrors(s: JudgmentScore, a: BriefAnnotation): string[] {
+function describeErrors(s: JudgmentScore, a: BriefAnnotation, brief: CaseBrief): string[] {
   const out: string[] = [];
   if (!s.court.correct) out.push(`court: annotated ${a.court ?? 'none'}, brief ${s.court.predicted ?? 'none'}`);
-  if (s.parties.found === false) out.push(`parties: annotated ${a.parties.map((p) => p.name).join('; ')}, none found`);
+  if (s.parties.found === false || s.parties.predictedMatched < s.parties.predicted) {
+    out.push(`parties: annotated ${a.parties.map((p) => p.name).join('; ') || 'none'}; brief ${brief.parties.map((p) => `${p.name} (${p.role ?? '?'})`).join('; ') || 'none'}`);
+  }
   const missed = s.bench.gold.filter((k) => !s.bench.predicted.includes(k));
   const extra = s.bench.predicted.filter((k) => !s.bench.gold.includes(k));
   if (missed.length > 0 || extra.length > 0) out.push(`bench: missed [${missed.join(', ')}], not annotated [${extra.join(', ')}]`);
@@ -84,6 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const annotations = loadAnnotations();
   const wanted = new Map(annotations.map((a) => [`${a.dataset}:${a.id}`, a]));
   const scores = new Map<string, JudgmentScore>();
+  const briefsById = new Map<string, CaseBrief>();
   const auto = new Map<DatasetName, AutoCheck>();
   const started = performance.now();
   let briefMs = 0;
@@ -103,7 +106,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const result = opts.auto && !isValidation(pair.id) && check.stated < opts.autoLimit ? referenceResult(pair.summary) : null;
       if (!annotation && !result) continue;
       const b = brief(pair.text);
-      if (annotation) scores.set(`${dataset}:${pair.id}`, scoreBrief(annotation, b));
+      if (annotation) {
+        scores.set(`${dataset}:${pair.id}`, scoreBrief(annotation, b));
+        if (opts.errors) briefsById.set(`${dataset}:${pair.id}`, b);
+      }
       if (result) {
         check.stated++;
         check.byResult[result].stated++;
@@ -135,7 +141,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write('\nDifferences (dev part only; the held-out part is not for tuning):\n');
     for (const a of annotations) {
       if (briefPart(a.id) !== 'dev') continue;
-      const lines = describeErrors(scores.get(`${a.dataset}:${a.id}`)!, a);
+      const lines = describeErrors(scores.get(`${a.dataset}:${a.id}`)!, a, briefsById.get(`${a.dataset}:${a.id}`)!);
       if (lines.length > 0) process.stdout.write(`- ${a.dataset}:${a.id}\n${lines.map((l) => `    ${l}`).join('\n')}\n`);
     }
   }

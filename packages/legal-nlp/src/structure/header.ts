@@ -41,7 +41,6 @@ const HEADER_LINE = new RegExp(
     String.raw`^(?:civil|criminal)\s+(?:appellate|original)\s+jurisdiction`,
     String.raw`^(?:appeals?|petitions?|applications?)\s+(?:by\s+special\s+leave\s+|under\s+[^.]{0,80}\s+)?(?:from|against|under)\b`,
     String.raw`^(?:from|on\s+appeal\s+from|in\s+the\s+matter\s+of|between|and|versus|vs?\.?|-\s*and\s*-|–\s*and\s*–)\b`,
-    String.raw`^(?:\d+\s+)?(?:(?:[A-Z][\w.'’-]*\.?|and|with|him|them|Mrs?\.?|Ms\.?|Dr\.?|section|\([^)]{0,120}\)),?\s+){1,40}for\s+(?:the\s+)?(?:${ROLE_WORD})\b`,
     String.raw`^(?:\d{4}\.?\s*)?${MONTH}\s+\d{1,2}\s*[.,]?\s*(?:\d{4}\.?)?$`,
     String.raw`^\d{4}\.?$`,
     String.raw`^(?:coram|before|present|justices?|bench|judges?|neutral\s+citation|case\s+no|judgment\s+(?:date|delivered)|date\s+of\s+(?:judgment|decision|hearing)|hearing\s+dates?|heard\s+on|decided\s+on|counsel|agent|solicitors?)\b`,
@@ -54,7 +53,9 @@ const HEADER_LINE = new RegExp(
   ].join('|'),
   'iu',
 );
-const LONG_HEADER_LINE = new RegExp(String.raw`^(?:appeals?|petitions?|applications?|civil|criminal|from|on\s+appeal)\b|^(?:\d+\s+)?(?:(?:[A-Z][\w.'’-]*\.?|and|with|him|them|Mrs?\.?|Ms\.?|Dr\.?|section|\([^)]{0,120}\)),?\s+){1,40}for\s+(?:the\s+)?(?:${ROLE_WORD})\b`);
+/** Counsel: "K.M. Munshi (N. P. Nathvani, with him), for the appellant." (names, then "for the …"; case-sensitive). */
+const COUNSEL_LINE = new RegExp(String.raw`^(?:\d+\s+)?(?:(?:[A-Z][\w.'’-]*\.?|and|with|him|them|Mrs?\.?|Ms\.?|Dr\.?|section|\([^)]{0,120}\)),?\s+){1,40}for\s+(?:the\s+)?(?:${ROLE_WORD})\b`);
+const LONG_HEADER_LINE = /^(?:appeals?|petitions?|applications?|civil|criminal|from|on\s+appeal)\b/i;
 const BODY_START = /^(?:judgment|j\s*u\s*d\s*g\s*m\s*e\s*n\s*t|order|reasons\s+for\s+judgment|introduction)\s*:?\s*$/i;
 const LOWER_CUE = /^\s*(?:(?:civil\s+|criminal\s+)?appeals?|petitions?|appeal\s+by\s+special\s+leave|(?:on\s+)?appeal|from|against)\b[^\n]{0,200}?\b(?:from|against|of)\b/i;
 
@@ -66,7 +67,7 @@ function partyRole(word: string): PartyRole | undefined {
 }
 
 const ROLE_ONLY = new RegExp(String.raw`^(?:${ROLE_WORD})\b`, 'i');
-const NAME_STOP = /^(?:in|on|at|the|this|that|it|he|she|his|her|they|their|there|was|is|had|has|who|which|before|after|and|but|court|high|supreme|act|section|article|no|however|also|for|to|by|as|a|an|company|firm|were|are|being|herein|hereinafter|said)$/i;
+const NAME_STOP = /^(?:states|governments|member|nos|iraqi|in|on|at|the|this|that|it|he|she|his|her|they|their|there|was|is|had|has|who|which|before|after|and|but|court|high|supreme|act|section|article|no|however|also|for|to|by|as|a|an|company|firm|were|are|being|herein|hereinafter|said)$/i;
 
 function cleanName(raw: string): string | null {
   let name = raw
@@ -212,8 +213,9 @@ function headerEnd(text: string, lines: Line[]): { end: number; delivered: Deliv
   for (let i = 0; i < lines.length && i < 80; i++) {
     const line = lines[i];
     if (BODY_START.test(line.text)) return { end, delivered: null };
-    if (isOpinionHeading(line.text) || !HEADER_LINE.test(line.text)) break;
-    if (line.text.length > 150 && !LONG_HEADER_LINE.test(line.text)) break;
+    const counsel = COUNSEL_LINE.test(line.text);
+    if (isOpinionHeading(line.text) || !(counsel || HEADER_LINE.test(line.text))) break;
+    if (line.text.length > 150 && !counsel && !LONG_HEADER_LINE.test(line.text)) break;
     end = line.end;
   }
   return { end, delivered: null };
