@@ -93,15 +93,12 @@ export function decidingCourt(text: string, s: JudgmentStructure, entities: Enti
       const candidate = { court: found.court, source: spanOf(text, at + found.start, at + found.end) };
       if (!lower?.court || RANK[candidate.court.level] > RANK[lower.court.level]) lower = candidate;
     }
-    if (!lower?.court) {
-      for (const m of region.matchAll(UK_BELOW)) {
-        const name = m[1] ?? m[2];
-        const found = findCourtName(name);
-        if (!found) continue;
-        const at = h.span.end + m.index + m[0].indexOf(name);
-        lower = { court: found.court, source: spanOf(text, at, at + name.length) };
-        break;
-      }
+    for (const m of region.matchAll(UK_BELOW)) {
+      const name = m[1] ?? m[2];
+      const found = findCourtName(name);
+      if (!found || (lower?.court && RANK[found.court.level] <= RANK[lower.court.level])) continue;
+      const at = h.span.end + m.index + m[0].indexOf(name);
+      lower = { court: found.court, source: spanOf(text, at, at + name.length) };
     }
   }
   const jurisdiction = jurisdictionOf(text);

@@ -36,6 +36,12 @@ const ACCORDINGLY = /^\s*(?:there\s+will\s+be\s+an?\s+)?orders?\s+accordingly\b|
 /** Reports and non-decisions that contain disposition words. */
 const NOT_OWN = /\b(?:whether|if\s+the\s+appeal\s+(?:is|were|was)|unless|was\s+(?:partly\s+)?(?:allowed|dismissed)|were\s+(?:partly\s+)?(?:allowed|dismissed)|had\s+been\s+(?:allowed|dismissed)|(?:should|would|must)\s+not\s+be\s+(?:allowed|dismissed))\b|\?\s*$/i;
 
+/** Where the deciding verb of a match stands ("I would dismiss X's appeal and allow the cross appeal": dismiss first). */
+function verbAt(m: RegExpExecArray): number {
+  const at = m[0].search(/dismiss|allow|fail|succe|reject|accept|refus|upheld/i);
+  return m.index + Math.max(0, at);
+}
+
 export interface DispositionCue {
   disposition: Disposition;
   also: Disposition[];
@@ -52,7 +58,7 @@ export function dispositionOf(sentence: string): DispositionCue | null {
       const a = ALLOWED.exec(sentence);
       const d = DISMISSED.exec(sentence);
       // Both in one sentence ("the appeal is allowed and the cross-appeal dismissed"): the first stated wins.
-      if (a && d) main = a.index <= d.index ? 'allowed' : 'dismissed';
+      if (a && d) main = verbAt(a) <= verbAt(d) ? 'allowed' : 'dismissed';
       else if (a) main = 'allowed';
       else if (d) main = 'dismissed';
     }
