@@ -1,3 +1,4 @@
+import { findReporterCitations } from './reporters.js';
 import type { CitationForm, Entity } from './types.js';
 
 /** Court codes used in neutral citations (UK, Ireland, Australia, New Zealand, Canada, EU). */
@@ -32,18 +33,6 @@ const ILR = /\bI\.?\s?L\.?\s?R\.?\s*(?:[([](\d{4})[)\]]\s*)?(\d{1,4})\s+([A-Z][A
 const ONLINE = /\b(\d{4})\s(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s(\d{1,8})\b/g;
 // 2019 SCC OnLine SC 123 | 1950 SCR 88 | 1973 Cri LJ 45 (year-first Indian reports)
 const YEAR_FIRST = /(?<![\d([\]])\b(\d{4})\s+(SCC\s+OnLine\s+[A-Z][A-Za-z]{1,6}|S\.\s?C\.\s?R\.?|SCR|SCC|Cri\.?\s?L\.?\s?J\.?|SCALE|JT)\s+(?:\((\d{1,2})\)\s+)?(\d{1,6})\b/g;
-// 410 U.S. 113 | 123 F.3d 456 | 98 S. Ct. 2733 | 550 F. Supp. 2d 100 (S.D.N.Y. 2008)
-const US_REPORTERS = [
-  "U\\.\\s?S\\.", "S\\.\\s?Ct\\.", "L\\.\\s?Ed\\.(?:\\s?2d)?", "F\\.\\s?Supp\\.(?:\\s?[23]d)?", "F\\.\\s?App'x", "F\\.(?:\\s?(?:2d|3d|4th))?",
-  "B\\.\\s?R\\.", "Fed\\.\\s?Cl\\.", "A\\.(?:\\s?[23]d)?", "N\\.\\s?E\\.(?:\\s?[23]d)?", "N\\.\\s?W\\.(?:\\s?2d)?", "S\\.\\s?E\\.(?:\\s?2d)?",
-  "S\\.\\s?W\\.(?:\\s?[23]d)?", "So\\.(?:\\s?[23]d)?", "P\\.(?:\\s?[23]d)?", "Cal\\.\\s?(?:App\\.\\s?)?(?:[2-5](?:d|th))?", "N\\.\\s?Y\\.(?:\\s?[23]d)?",
-  "N\\.\\s?Y\\.\\s?S\\.(?:\\s?[23]d)?", "Ill\\.(?:\\s?2d)?", "Mass\\.", "Wash\\.(?:\\s?2d)?", "Pa\\.", "Tex\\.",
-];
-const US = new RegExp(
-  `(?<![\\w.\\]])(\\d{1,4})\\s+(${US_REPORTERS.join('|')})\\s+(\\d{1,6})\\b(?:\\s?\\(((?:[A-Z0-9][A-Za-z0-9.]*\\s?){0,6}\\d{4})\\))?`,
-  'g',
-);
-
 const SHORT = /\b(?:Id\.|[Ii]bid(?:em)?\b\.?|supra\b)/g;
 
 /** Words that look like reporters but are not (sentence starts after a year in brackets, etc.). */
@@ -135,9 +124,9 @@ export function findFullCitations(text: string): CitationMatch[] {
   for (const m of text.matchAll(ONLINE)) {
     add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', year: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]) });
   }
-  for (const m of text.matchAll(US)) {
-    const year = m[4] ? Number(/(\d{4})$/.exec(m[4])?.[1]) : undefined;
-    add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', volume: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]), year });
+  // 410 U.S. 113 | 123 F.3d 456 | 672 P2d 231 | 63 NY2d 582 | 550 F. Supp. 2d 100 (S.D.N.Y. 2008): reporters from reporters-db.
+  for (const c of findReporterCitations(text)) {
+    add({ start: c.start, end: c.end, form: 'us_reporter', volume: c.volume, reporter: normalizeSpaces(c.reporter), page: c.page, year: c.year });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: CitationMatch[] = [];
@@ -173,7 +162,6 @@ export function findCaseCitations(text: string): Entity[] {
     };
     const caseName = caseNameBefore(text, c.start);
     if (caseName) entity.caseName = caseName;
-    if (caseName && /^\s*[;,]\s*$/.test(text.slice(previousEnd, c.start)) === false) previousName = caseName;
     // A parallel citation ("[2003] HCA 5; (2003) 214 CLR 1") shares the case name of the one before it.
     if (!caseName && previousName && /^\s*[;,]\s*$/.test(text.slice(previousEnd, c.start))) entity.caseName = previousName;
     previousName = entity.caseName;
