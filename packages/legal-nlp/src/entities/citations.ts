@@ -52,8 +52,15 @@ function normalizeSpaces(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const CASE_NAME_TAIL =
-  /((?:(?:R|Re|In re|In the matter of|Ex parte)\s+)?[A-Z][\w.'&-]*(?:\s+(?:[A-Z(][\w.'&()-]*|of|the|and|for|&|de|du|von|van|ex parte|on the application of|\([^()\n]{1,60}\)))*\s+(?:v|vs|v\.|vs\.|versus)\s+[A-Z(][\w.'&()-]*(?:\s+(?:[A-Z(][\w.'&()-]*|of|the|and|for|&|de|du|von|van|\([^()\n]{1,60}\)))*|(?:In re|Re|Ex parte)\s+[A-Z][\w.'&-]*(?:\s+[A-Z(][\w.'&()-]*){0,5})[\s,]*(?:\((?:\d{4})\)\s*|\[\d{4}\]\s*)?$/;
+// The words of a case name on either side of "v": capitalised words, connectors, "(on the application of X)",
+// bracketed parts ("(Kensington)", "(formerly ...)") and company suffixes written in lower case ("plc").
+const NAME_WORD = "(?:\\(on the application of|\\(on behalf of|[A-Z(][\\w.'&()-]*|of|the|and|for|&|de|du|von|van|plc|ltd|llp|ors\\.?|anr\\.?|ex parte|on the application of|\\([^()\\n]{1,60}\\))";
+const NAME_LEFT = `(?:(?:R|Re|In re|In the matter of|Ex parte)\\s+)?[A-Z][\\w.'&-]*(?:\\s+${NAME_WORD})*`;
+const NAME_RIGHT = `[A-Z(][\\w.'&()-]*(?:\\s+${NAME_WORD})*`;
+const VERSUS = '(?:v|vs|v\\.|vs\\.|versus)';
+const CASE_NAME_TAIL = new RegExp(
+  `(${NAME_LEFT}\\s+${VERSUS}\\s+${NAME_RIGHT}|(?:In re|Re|Ex parte)\\s+[A-Z][\\w.'&-]*(?:\\s+[A-Z(][\\w.'&()-]*){0,5})[\\s,]*(?:\\((?:\\d{4})\\)\\s*|\\[\\d{4}\\]\\s*)?$`,
+);
 
 /** The case name written just before a citation ("Kesavananda Bharati v State of Kerala, AIR 1973 SC 1461"). */
 export function caseNameBefore(text: string, start: number): string | undefined {
