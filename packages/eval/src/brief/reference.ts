@@ -13,7 +13,13 @@ const STANDALONE = /(?:^|[.]\s+|\n)\s*(?:The\s+)?(?:Appeals?|Petitions?|Writ Pet
 
 export function referenceResult(summary: string): ReferenceResult | null {
   const found = new Set<ReferenceResult>();
-  for (const m of summary.matchAll(UK_COURT)) found.add(m[2] ? 'partly_allowed' : m[1].toLowerCase() === 'allows' ? 'allowed' : 'dismissed');
+  for (const m of summary.matchAll(UK_COURT)) {
+    found.add(m[2] ? 'partly_allowed' : m[1].toLowerCase() === 'allows' ? 'allowed' : 'dismissed');
+    // "… allows Mr Shah's appeal and dismisses Mr Patel's appeal": two results, not one.
+    const rest = summary.slice(m.index + m[0].length).split(/(?<=\.)\s/)[0];
+    const other = /\b(allows|dismisses)\b/i.exec(rest);
+    if (other) found.add(other[1].toLowerCase() === 'allows' ? 'allowed' : 'dismissed');
+  }
   for (const m of summary.matchAll(STANDALONE)) {
     const partly = /partly/i.test(m[0]) || m[2] !== undefined;
     found.add(partly ? 'partly_allowed' : m[1].toLowerCase() === 'allowed' ? 'allowed' : 'dismissed');
