@@ -60,6 +60,7 @@ describe('the result a reference summary states', () => {
     ['The Supreme Court allows the appeal by a majority of three to two.', 'allowed'],
     ['Held, that the tax was payable. Appeal allowed.', 'allowed'],
     ['Appeals allowed in part.', 'partly_allowed'],
+    ['Dismissing the appeal by certificate, the Court ^ HELD: 1. The Labour Court had jurisdiction.', 'dismissed'],
     ['The High Court dismissed the appeal.', null],
     ['The Supreme Court allows Mr Shahs appeal and dismisses Mr Patels appeal.', null],
   ])('"%s" → %s', (summary, result) => {
