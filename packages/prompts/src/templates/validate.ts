@@ -1,5 +1,5 @@
 import type { TemplateProblem } from '../errors.js';
-import { isSemver } from '../semver.js';
+import semver from 'semver';
 import { STANDARD_SLOTS, isStandardSlotKey } from '../slots/standard.js';
 import type {
   Alignment,
@@ -83,7 +83,8 @@ export function validateTemplate(raw: unknown, file: string): { template?: Templ
   const id = c.string(raw, 'id', '', true);
   if (id !== undefined && !TEMPLATE_ID.test(id)) c.problem('/id', `id "${id}" must be lower-case words joined by hyphens`);
   const version = c.string(raw, 'version', '', true);
-  if (version !== undefined && !isSemver(version)) {
+  // semver.valid normalises (drops build metadata and a leading `v`): only the plain form is a template version.
+  if (version !== undefined && semver.valid(version) !== version) {
     c.problem('/version', `version "${version}" is not a semantic version (MAJOR.MINOR.PATCH, optional -prerelease)`);
   }
   const title = c.string(raw, 'title', '', true);
