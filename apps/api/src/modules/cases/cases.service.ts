@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
+import { isUniqueViolation } from '../../database/errors.js';
 import { Connection, paginate, PageArgs } from '../../common/pagination/connection.js';
 import { inTransaction } from '../../database/transaction.js';
 import { AuditAction } from '../audit/audit-action.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { TemplateRegistry } from '@amicus/prompts';
-import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
+import { isUniqueViolation } from '../../database/errors.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
