@@ -1,6 +1,7 @@
 // The feature modules of the API. A new feature (documents, jobs, summaries, drafts, audit …)
 // lives in src/modules/<feature>/ and is appended here; its entities go to
 // src/database/entities.ts and its migrations to src/database/migrations/index.ts.
+import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
@@ -12,4 +13,4 @@ import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule, LoadMetricsModule];
+export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, AuditLogModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule, LoadMetricsModule];

@@ -30,6 +30,7 @@ interface SummaryView {
   brief: { documentIds: string[]; authorities: Array<{ citations: string[] }> };
   sources: Array<{ documentId: string; sha256: string }>;
   model: { name: string; version: string; sha256: string };
+  settings: { length: string; words: number | null; perDocument: Array<{ documentId: string; words: number | null; ratio: number | null; length: string | null }>; threads: number };
   jobId: string;
 }
 interface DraftView {
@@ -43,7 +44,7 @@ interface DraftView {
   approval: { version: number; approvedBy: string; identical: boolean; unifiedDiff: string; counts: { wordsInserted: number }; docxUrl: string; pdfUrl: string } | null;
 }
 
-const SUMMARY_FIELDS = 'id version length words documentId sentences { text documentId page start end } brief { documentIds authorities { citations } } sources { documentId sha256 } model { name version sha256 } jobId';
+const SUMMARY_FIELDS = 'id version length words documentId sentences { text documentId page start end } brief { documentIds authorities { citations } } sources { documentId sha256 } model { name version sha256 } settings { length words perDocument { documentId words ratio length } threads } jobId';
 const DRAFT_FIELDS = 'id status currentVersion templateId templateVersion summaryId version { version text content origins { record machine human } } approval { version approvedBy identical unifiedDiff counts { wordsInserted } docxUrl pdfUrl }';
 
 /** Values of the user slots each shipped template requires. */
@@ -234,6 +235,11 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
     expect(shortSummary.words).toBeLessThanOrEqual(150);
     const docSummary = summaries.find((s) => s.documentId === documentId)!;
     expect(docSummary.words).toBeLessThanOrEqual(80);
+    // the settings come back as typed fields: the preset asked for, and the budget each document got
+    expect(shortSummary.settings).toMatchObject({ length: 'SHORT', words: null, perDocument: [{ words: 150, ratio: null, length: null }] });
+    expect(summaries.find((s) => s.length === 'standard')!.settings.perDocument).toEqual([{ documentId, words: null, ratio: null, length: 'STANDARD' }]);
+    expect(docSummary.settings).toMatchObject({ words: 80, perDocument: [{ documentId, words: 80 }] });
+    expect(shortSummary.settings.threads).toBeGreaterThanOrEqual(1);
     const { case: c } = await gqlOk<{ case: { summaries: Array<{ id: string }> } }>('query($c: ID!) { case(id: $c) { summaries { id } } }', { c: caseId }, clerk.token);
     expect(c.summaries).toHaveLength(3);
     const one = await gqlOk<{ summary: SummaryView }>(`query($id: ID!) { summary(id: $id) { ${SUMMARY_FIELDS} } }`, { id: summary.id }, clerk.token);

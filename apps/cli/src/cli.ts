@@ -2,6 +2,7 @@
  * `amicus` command line: a thin layer over the Amicus packages.
  * Commands: summarize (here); admin and audit are delegated to the API package (@amicus/api/cli).
  */
+import type * as ApiCli from '@amicus/api/cli';
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize.js';
 
 const USAGE = `Usage: amicus <command> [options]
@@ -16,18 +17,13 @@ Run "amicus <command> --help" for a command's options.
 
 type Command = (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => Promise<number>;
 
-interface ApiCli {
-  runApiCommand(argv: string[]): Promise<number>;
-}
-
 /** admin/audit commands live with the API (database, users, ledger); loaded only when used. */
 const delegateToApi =
   (group: string): Command =>
   async (argv, out) => {
-    const specifier = '@amicus/api/cli';
-    let api: ApiCli;
+    let api: typeof ApiCli;
     try {
-      api = (await import(specifier)) as ApiCli;
+      api = await import('@amicus/api/cli');
     } catch (e) {
       out.err(`amicus ${group}: the API package is not built (${e instanceof Error ? e.message : String(e)}); run \`npm run build\`\n`);
       return 1;

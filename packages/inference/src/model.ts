@@ -2,32 +2,44 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { z } from 'zod';
 import { FEATURE_SPEC, type FeatureSpec } from './features.js';
 import { ModelIntegrityError } from './errors.js';
 
-export interface ManifestFile {
-  path: string;
-  sha256: string;
-  bytes: number;
-}
+const ManifestFileSchema = z.object({
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+  bytes: z.number().int().nonnegative(),
+});
 
-export interface TensorDescription {
-  name: string;
-  type: string;
-  shape: Array<string | number>;
-  description?: string;
-}
+const TensorDescriptionSchema = z.object({
+  name: z.string().min(1),
+  type: z.string().min(1),
+  shape: z.array(z.union([z.string(), z.number()])),
+  description: z.string().optional(),
+});
 
-export interface ModelManifest {
-  name: string;
-  version: string;
-  task: string;
-  description?: string;
-  files: ManifestFile[];
-  inputs: TensorDescription[];
-  outputs: TensorDescription[];
-  [extra: string]: unknown;
-}
+/** manifest.json of a model directory; fields beyond these (quantization, features …) are kept as they are. */
+const ModelManifestSchema = z.looseObject({
+  name: z.string().min(1),
+  version: z.string().min(1),
+  task: z.string().min(1),
+  description: z.string().optional(),
+  files: z.array(ManifestFileSchema).min(1),
+  inputs: z.array(TensorDescriptionSchema).min(2),
+  outputs: z.array(TensorDescriptionSchema).min(1),
+});
+
+export type ManifestFile = z.infer<typeof ManifestFileSchema>;
+export type TensorDescription = z.infer<typeof TensorDescriptionSchema>;
+export type ModelManifest = z.infer<typeof ModelManifestSchema>;
+
+const FeatureSpecSchema = z.object({
+  version: z.number().int(),
+  hashBuckets: z.number().int(),
+  maxTokens: z.number().int(),
+  scalars: z.array(z.string()),
+});
 
 export interface LoadModelOptions {
   /** Threads used inside one operator (onnxruntime intra-op pool). Defaults to onnxruntime's choice. */
@@ -63,28 +75,17 @@ function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function parseManifest(raw: Buffer): ModelManifest {
-  let m: unknown;
+/** Parses a JSON file of the model directory against its schema; every problem is listed in one error. */
+function parseJson<T>(file: string, raw: Buffer, schema: z.ZodType<T>): T {
+  let value: unknown;
   try {
-    m = JSON.parse(raw.toString('utf8'));
+    value = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new ModelIntegrityError(MANIFEST, 'is not valid JSON');
+    throw new ModelIntegrityError(file, 'is not valid JSON');
   }
-  const o = m as Partial<ModelManifest>;
-  for (const key of ['name', 'version', 'task'] as const) {
-    if (typeof o[key] !== 'string' || !o[key]) throw new ModelIntegrityError(MANIFEST, `field "${key}" is missing`);
-  }
-  if (!Array.isArray(o.files) || o.files.length === 0) throw new ModelIntegrityError(MANIFEST, 'lists no files');
-  if (!Array.isArray(o.inputs) || !Array.isArray(o.outputs)) throw new ModelIntegrityError(MANIFEST, 'lacks inputs/outputs');
-  for (const f of o.files) {
-    if (!f || typeof f.path !== 'string' || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || typeof f.bytes !== 'number') {
-      throw new ModelIntegrityError(MANIFEST, `malformed file entry ${JSON.stringify(f)}`);
-    }
-    if (isAbsolute(f.path) || normalize(f.path).split(/[\\/]/).includes('..')) {
-      throw new ModelIntegrityError(f.path, 'path escapes the model directory');
-    }
-  }
-  return o as ModelManifest;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ModelIntegrityError(file, parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`).join('; '));
 }
 
 function checkFeatureSpec(spec: FeatureSpec): void {
@@ -92,12 +93,20 @@ function checkFeatureSpec(spec: FeatureSpec): void {
     spec.version === FEATURE_SPEC.version &&
     spec.hashBuckets === FEATURE_SPEC.hashBuckets &&
     spec.maxTokens === FEATURE_SPEC.maxTokens &&
-    Array.isArray(spec.scalars) &&
     spec.scalars.length === FEATURE_SPEC.scalars.length &&
     spec.scalars.every((s, i) => s === FEATURE_SPEC.scalars[i]);
   if (!same) {
     throw new ModelIntegrityError(FEATURES, `model was trained on feature set v${spec.version}; this runtime computes v${FEATURE_SPEC.version}`);
   }
+}
+
+/** manifest.json against its schema, with no file path that escapes the model directory. */
+function parseManifest(bytes: Buffer): ModelManifest {
+  const manifest = parseJson(MANIFEST, bytes, ModelManifestSchema);
+  for (const f of manifest.files) {
+    if (isAbsolute(f.path) || normalize(f.path).split(/[\\/]/).includes('..')) throw new ModelIntegrityError(f.path, 'path escapes the model directory');
+  }
+  return manifest;
 }
 
 async function readManifestBytes(root: string): Promise<Buffer> {
@@ -139,12 +148,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   }
   const featureBytes = contents.get(FEATURES);
   if (!featureBytes) throw new ModelIntegrityError(FEATURES, 'is not listed in the manifest');
-  let featureSpec: FeatureSpec;
-  try {
-    featureSpec = JSON.parse(featureBytes.toString('utf8')) as FeatureSpec;
-  } catch {
-    throw new ModelIntegrityError(FEATURES, 'is not valid JSON');
-  }
+  const featureSpec: FeatureSpec = parseJson(FEATURES, featureBytes, FeatureSpecSchema);
   checkFeatureSpec(featureSpec);
   const onnxPath = manifest.files.map((f) => f.path).find((p) => p.endsWith('.onnx'));
   if (!onnxPath) throw new ModelIntegrityError(MANIFEST, 'lists no .onnx file');
@@ -160,8 +164,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   if (options.intraOpThreads !== undefined) sessionOptions.intraOpNumThreads = options.intraOpThreads;
   const session = await ort.InferenceSession.create(onnxBytes, sessionOptions);
   const [tokensName, scalarsName] = manifest.inputs.map((i) => i.name);
-  const outputName = manifest.outputs[0]?.name;
-  if (!tokensName || !scalarsName || !outputName) throw new ModelIntegrityError(MANIFEST, 'inputs/outputs are incomplete');
+  const outputName = manifest.outputs[0].name;
 
   return {
     dir: root,

@@ -95,6 +95,18 @@ describe('loadModel', () => {
     expect(err.file).toBe('manifest.json');
   });
 
+  it('lists every problem of a malformed manifest in one error', async () => {
+    const dir = copyOfModel();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    delete manifest.name;
+    manifest.files[0].sha256 = 'not-a-hash';
+    manifest.outputs = [];
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const err = await integrityError(dir);
+    expect(err.file).toBe('manifest.json');
+    expect(err.message).toMatch(/name: .*; files\.0\.sha256: must be 64 lower-case hex digits; outputs: /);
+  });
+
   it('refuses a manifest whose paths leave the model directory', async () => {
     const dir = copyOfModel();
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

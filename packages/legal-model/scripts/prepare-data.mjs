@@ -19,9 +19,9 @@ import { createGunzip } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { stemmer } from 'stemmer';
 import { featurize, FEATURE_SPEC } from '@amicus/inference';
-import { wordTokens, countWords } from '@amicus/legal-nlp';
+import { rougeTokens } from '@amicus/eval';
+import { countWords } from '@amicus/legal-nlp';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -42,11 +42,6 @@ const S = FEATURE_SPEC.scalars.length;
 /** Validation split rule shared with the evaluation package (CONTRACTS.md). */
 export function isValidation(id) {
   return parseInt(createHash('sha256').update(String(id), 'utf8').digest('hex').slice(0, 8), 16) % 10 === 0;
-}
-
-/** rouge_score tokenization: lowercase [a-z0-9]+ tokens, Porter stem for tokens longer than 3. */
-function rougeTokens(text) {
-  return wordTokens(text).map((t) => (t.length > 3 ? stemmer(t) : t));
 }
 
 /**

@@ -24,7 +24,8 @@ import torch
 from torch import nn
 
 from model import SentenceScorer
-from rouge import cut, rouge_f, select, textrank_order
+from scoring import rouge12
+from selection import cut, select, textrank_order
 
 
 def load_split(root, split, spec):
@@ -87,19 +88,28 @@ def predict(score_fn, docs, tokens, scalars):
     return out
 
 
-def evaluate(scores, evals):
+def mean_scores(groups):
+    """{key: [(candidate, reference), ...]} -> {key: {"rouge1", "rouge2", "docs"}} (mean F1 per key), one scorer call."""
+    keys = [k for k, pairs in groups.items() for _ in pairs]
+    scores = rouge12([p for pairs in groups.values() for p in pairs])
     res = {}
-    for s, e in zip(scores, evals):
-        toks = e["toks"]
-        summary = select(s, toks, e["words"], e["refWords"])
-        r = res.setdefault(e["dataset"], [[], []])
-        r[0].append(rouge_f(summary, e["ref"], 1))
-        r[1].append(rouge_f(summary, e["ref"], 2))
+    for k, (r1, r2) in zip(keys, scores):
+        r = res.setdefault(k, [[], []])
+        r[0].append(r1)
+        r[1].append(r2)
     return {k: {"rouge1": float(np.mean(v[0])), "rouge2": float(np.mean(v[1])), "docs": len(v[0])} for k, v in res.items()}
 
 
+def evaluate(scores, evals):
+    groups = {}
+    for s, e in zip(scores, evals):
+        summary = select(s, e["toks"], e["words"], e["refWords"])
+        groups.setdefault(e["dataset"], []).append((summary, e["ref"]))
+    return mean_scores(groups)
+
+
 def baselines(val_docs, val_labels, evals):
-    res = {}
+    groups = {}
     for d, e in zip(val_docs, evals):
         toks, words, b = e["toks"], e["words"], e["refWords"]
         lab = val_labels[d["offset"] : d["offset"] + d["n"]]
@@ -109,10 +119,11 @@ def baselines(val_docs, val_labels, evals):
             "oracle": [t for i in range(len(toks)) if lab[i] for t in toks[i]],
         }
         for m, summary in methods.items():
-            r = res.setdefault(m, {}).setdefault(e["dataset"], [[], []])
-            r[0].append(rouge_f(summary, e["ref"], 1))
-            r[1].append(rouge_f(summary, e["ref"], 2))
-    return {m: {k: {"rouge1": float(np.mean(v[0])), "rouge2": float(np.mean(v[1]))} for k, v in x.items()} for m, x in res.items()}
+            groups.setdefault((m, e["dataset"]), []).append((summary, e["ref"]))
+    res = {}
+    for (m, dataset), v in mean_scores(groups).items():
+        res.setdefault(m, {})[dataset] = {"rouge1": v["rouge1"], "rouge2": v["rouge2"]}
+    return res
 
 
 def objective(metrics):

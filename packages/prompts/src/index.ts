@@ -5,7 +5,7 @@ export { builtinTemplatesDir } from './builtin.js';
 export { loadTemplates, parseTemplate, createTemplateRegistry, templateRef } from './templates/registry.js';
 export type { TemplateRegistry } from './templates/registry.js';
 export { validateTemplate } from './templates/validate.js';
-export { isSemver, compareSemver } from './semver.js';
+export { templateJsonSchema } from './templates/schema.js';
 export { STANDARD_SLOTS, isStandardSlotKey } from './slots/standard.js';
 export type { StandardSlotKey } from './slots/standard.js';
 export { slotsFromCase, standardSlotValues } from './slots/from-case.js';

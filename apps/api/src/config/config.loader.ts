@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
 import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
@@ -29,6 +30,28 @@ export function parseDuration(value: string): number | undefined {
   return Number(m[1]) * DURATION_UNITS[m[2]];
 }
 
+/** The value types of variables, as zod schemas over the trimmed text. */
+const integer = (min: number, max: number) => z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(min).max(max));
+const duration = (minMs: number) =>
+  z
+    .string()
+    .transform((v, ctx) => parseDuration(v) ?? (ctx.addIssue({ code: 'custom', message: 'not a duration' }), z.NEVER))
+    .pipe(z.number().min(minMs));
+const byteSize = (min: number) =>
+  z
+    .string()
+    .regex(BYTES)
+    .transform((v) => {
+      const [, n, unit] = BYTES.exec(v) as RegExpExecArray;
+      return Number(n) * BYTE_UNITS[(unit ?? 'b').toLowerCase()];
+    })
+    .pipe(z.number().min(min));
+
+/**
+ * Reads variables one by one, each through a zod schema; a value that does not parse is recorded as a
+ * problem naming the variable, what it must be and what it was, and the fallback is used so that every
+ * other variable is still checked.
+ */
 class Reader {
   readonly problems: string[] = [];
   constructor(private readonly env: Env) {}
@@ -38,36 +61,31 @@ class Reader {
     return v === undefined || v.trim() === '' ? undefined : v.trim();
   }
 
-  int(name: string, fallback: number, min: number, max: number): number {
+  /** The variable parsed by `schema`, or `fallback` when it is unset; `expected` says what it must be. */
+  parse<T>(name: string, schema: z.ZodType<T, string>, fallback: T, expected: string): T {
     const v = this.raw(name);
     if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${v}")`);
-      return fallback;
-    }
-    return Number(v);
+    const parsed = schema.safeParse(v);
+    if (parsed.success) return parsed.data;
+    this.problems.push(`${name} must be ${expected} (got "${v}")`);
+    return fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    return this.parse(name, integer(min, max), fallback, `an integer from ${min} to ${max}`);
   }
 
   duration(name: string, fallback: string, minMs: number): number {
-    const v = this.raw(name) ?? fallback;
-    const ms = parseDuration(v);
-    if (ms === undefined || ms < minMs) {
-      this.problems.push(`${name} must be a duration such as 30m, 12h or 7d, at least ${minMs} ms (got "${v}")`);
-      return parseDuration(fallback) ?? minMs;
-    }
-    return ms;
+    const ms = parseDuration(fallback) ?? minMs;
+    return this.parse(name, duration(minMs), ms, `a duration such as 30m, 12h or 7d, at least ${minMs} ms`);
   }
 
   bytes(name: string, fallback: number, min: number): number {
-    const v = this.raw(name);
-    if (v === undefined) return fallback;
-    const m = BYTES.exec(v);
-    const n = m ? Number(m[1]) * BYTE_UNITS[(m[2] ?? 'b').toLowerCase()] : NaN;
-    if (!Number.isFinite(n) || n < min) {
-      this.problems.push(`${name} must be a size in bytes such as 1048576, 512kb or 1mb, at least ${min} (got "${v}")`);
-      return fallback;
-    }
-    return n;
+    return this.parse(name, byteSize(min), fallback, `a size in bytes such as 1048576, 512kb or 1mb, at least ${min}`);
+  }
+
+  oneOf<const T extends string>(name: string, values: readonly T[], fallback: T): T {
+    return this.parse(name, z.enum(values), fallback, values.length === 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`);
   }
 }
 
@@ -102,10 +120,7 @@ function parseDatabase(r: Reader, dataDir: string): DatabaseConfig {
 export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const r = new Reader(env);
 
-  const nodeEnvRaw = r.raw('NODE_ENV') ?? 'development';
-  let nodeEnv: NodeEnv = 'development';
-  if (nodeEnvRaw === 'development' || nodeEnvRaw === 'production' || nodeEnvRaw === 'test') nodeEnv = nodeEnvRaw;
-  else r.problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  const nodeEnv: NodeEnv = r.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
 
   const port = r.int('PORT', 3000, 0, 65535);
   const dataDirRaw = r.raw('AMICUS_DATA_DIR') ?? './data';
@@ -167,8 +182,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const disclosureText = r.raw('AMICUS_DISCLOSURE_TEXT');
   if (disclosureText !== undefined && disclosureText.length > 1000) r.problems.push('AMICUS_DISCLOSURE_TEXT must be at most 1000 characters');
 
-  const serveWebRaw = r.raw('AMICUS_SERVE_WEB') ?? 'true';
-  if (serveWebRaw !== 'true' && serveWebRaw !== 'false') r.problems.push(`AMICUS_SERVE_WEB must be true or false (got "${serveWebRaw}")`);
+  const serveWeb = r.oneOf('AMICUS_SERVE_WEB', ['true', 'false'], 'true') === 'true';
 
   const jobs = defaultJobsConfig({
     ...(redisUrl ? { redisUrl } : {}),
@@ -209,7 +223,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     inferenceThreads,
     ...(templatesDir ? { templatesDir } : {}),
     ...(disclosureText ? { disclosureText } : {}),
-    serveWeb: serveWebRaw !== 'false',
+    serveWeb,
     ...(r.raw('AMICUS_WEB_DIR') ? { webDir: resolve(cwd, r.raw('AMICUS_WEB_DIR') as string) } : {}),
     jobs,
     cpuPool,

@@ -1,8 +1,8 @@
+import { z } from 'zod';
 import { SlotError, type SlotProblem } from '../errors.js';
 import { templateRef } from '../templates/registry.js';
 import { PLACEHOLDER } from '../templates/placeholders.js';
 import type {
-  Anchor,
   Condition,
   Draft,
   DraftParagraph,
@@ -21,29 +21,109 @@ import type {
 import { formatDate, isIsoDate, isTime, joinWithAnd } from './format.js';
 import { splitParagraphs } from './sentences.js';
 
-const ORIGINS: readonly Origin[] = ['record', 'machine', 'human'];
+const ORIGINS = ['record', 'machine', 'human'] as const satisfies readonly Origin[];
 
 /** The origin of content placed from a slot: machine for brief and summary, human for user input, else record. */
 export function defaultOrigin(source: SlotSource): Origin {
   return source === 'brief' || source === 'summary' ? 'machine' : source === 'user' ? 'human' : 'record';
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A value left blank counts as absent. */
+function blank<T extends string | unknown[]>(v: T): T | undefined {
+  return v.length === 0 ? undefined : v;
 }
 
-function validAnchor(a: unknown): a is Anchor {
-  return (
-    isObject(a) &&
-    typeof a.documentId === 'string' &&
-    a.documentId !== '' &&
-    Number.isInteger(a.start) &&
-    Number.isInteger(a.end) &&
-    (a.start as number) >= 0 &&
-    (a.end as number) >= (a.start as number) &&
-    (a.page === undefined || Number.isInteger(a.page)) &&
-    (a.quote === undefined || typeof a.quote === 'string')
-  );
+const AnchorSchema = z.looseObject({
+  documentId: z.string().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int(),
+  page: z.number().int().optional(),
+  quote: z.string().optional(),
+}).refine((a) => a.end >= a.start);
+
+const SentenceValueSchema = z.object({
+  text: z.string(),
+  origin: z.enum(ORIGINS).optional(),
+  anchors: z.array(AnchorSchema).optional(),
+  group: z.number().int().optional(),
+});
+
+const PartyValueSchema = z.object({
+  name: z.string().refine((n) => n.trim() !== ''),
+  role: z.string(),
+  counsel: z.string().nullish(),
+});
+
+/** What a value of each slot type must be (as it is said to the user), and its schema; blank values come out undefined. */
+function valueSchema(slot: SlotDefinition): { expected: string; schema: z.ZodType<SlotValue | undefined> } {
+  const values = slot.values?.join(', ');
+  switch (slot.type) {
+    case 'string':
+    case 'text':
+      return { expected: 'must be a string', schema: z.string().transform((v) => blank(v.trim())) };
+    case 'date':
+      return {
+        expected: 'must be a date written YYYY-MM-DD',
+        schema: z
+          .string()
+          .refine((v) => v.trim() === '' || isIsoDate(v.trim()), { error: (iss) => `"${String(iss.input)}" is not a date written YYYY-MM-DD` })
+          .transform((v) => blank(v.trim())),
+      };
+    case 'time':
+      return {
+        expected: 'must be a time written HH:MM',
+        schema: z
+          .string()
+          .refine((v) => v.trim() === '' || isTime(v.trim()), { error: (iss) => `"${String(iss.input)}" is not a time written HH:MM (24-hour)` })
+          .transform((v) => blank(v.trim())),
+      };
+    case 'enum':
+      return {
+        expected: `must be one of ${values}`,
+        schema: z
+          .string()
+          .refine((v) => v === '' || (slot.values ?? []).includes(v), { error: (iss) => `"${String(iss.input)}" is not one of ${values}` })
+          .transform((v) => blank(v)),
+      };
+    case 'boolean':
+      return { expected: 'must be true or false', schema: z.boolean() };
+    case 'list':
+      return { expected: 'must be an array of strings', schema: z.array(z.string()).transform((items) => blank(items.map((i) => i.trim()).filter((i) => i !== ''))) };
+    case 'parties':
+      return {
+        expected: 'must be an array of { name, role, counsel? }',
+        schema: z.array(PartyValueSchema).transform((parties) =>
+          blank(
+            parties.map(({ name, role, counsel }) => {
+              const party: PartyValue = { name: name.trim(), role: role.trim() };
+              if (counsel?.trim()) party.counsel = counsel.trim();
+              return party;
+            }),
+          ),
+        ),
+      };
+    case 'sentences':
+      return {
+        expected: 'must be an array of { text, origin?, anchors? }',
+        schema: z.array(SentenceValueSchema).transform((sentences) =>
+          blank(
+            sentences
+              .filter((s) => s.text.trim() !== '')
+              .map(({ text, ...rest }) => ({ text: text.trim().replace(/\s+/g, ' '), ...rest }) as SentenceValue),
+          ),
+        ),
+      };
+  }
+}
+
+/** The problem of an item of a list-like value, said by the field at fault. */
+function itemProblem(slot: SlotDefinition, issue: z.core.$ZodIssue, raw: unknown): string {
+  const [index, field] = issue.path;
+  if (slot.type === 'parties') return `item ${String(index)} must be { name, role, counsel? } with a non-empty name`;
+  if (field === 'origin') return `item ${String(index)} has an unknown origin "${String((raw as Array<{ origin: unknown }>)[index as number].origin)}"`;
+  if (field === 'anchors') return `item ${String(index)} has an anchor that is not { documentId, start, end, page?, quote? } with 0 <= start <= end`;
+  if (field === 'group') return `item ${String(index)} has a group that is not an integer`;
+  return `item ${String(index)} must be { text, origin?, anchors? }`;
 }
 
 /**
@@ -52,70 +132,13 @@ function validAnchor(a: unknown): a is Anchor {
  */
 function checkValue(slot: SlotDefinition, raw: unknown): { value: SlotValue } | 'missing' | string {
   if (raw === undefined || raw === null) return 'missing';
-  switch (slot.type) {
-    case 'string':
-    case 'text':
-      if (typeof raw !== 'string') return 'must be a string';
-      return raw.trim() === '' ? 'missing' : { value: raw.trim() };
-    case 'date':
-      if (typeof raw !== 'string') return 'must be a date written YYYY-MM-DD';
-      if (raw.trim() === '') return 'missing';
-      return isIsoDate(raw.trim()) ? { value: raw.trim() } : `"${raw}" is not a date written YYYY-MM-DD`;
-    case 'time':
-      if (typeof raw !== 'string') return 'must be a time written HH:MM';
-      if (raw.trim() === '') return 'missing';
-      return isTime(raw.trim()) ? { value: raw.trim() } : `"${raw}" is not a time written HH:MM (24-hour)`;
-    case 'enum':
-      if (typeof raw !== 'string') return `must be one of ${slot.values?.join(', ')}`;
-      if (raw === '') return 'missing';
-      return slot.values?.includes(raw) ? { value: raw } : `"${raw}" is not one of ${slot.values?.join(', ')}`;
-    case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw } : 'must be true or false';
-    case 'list': {
-      if (!Array.isArray(raw) || !raw.every((i) => typeof i === 'string')) return 'must be an array of strings';
-      const items = raw.map((i: string) => i.trim()).filter((i) => i !== '');
-      return items.length === 0 ? 'missing' : { value: items };
-    }
-    case 'parties': {
-      if (!Array.isArray(raw)) return 'must be an array of { name, role, counsel? }';
-      if (raw.length === 0) return 'missing';
-      const bad = raw.findIndex(
-        (p) =>
-          !isObject(p) ||
-          typeof p.name !== 'string' ||
-          p.name.trim() === '' ||
-          typeof p.role !== 'string' ||
-          (p.counsel !== undefined && p.counsel !== null && typeof p.counsel !== 'string'),
-      );
-      if (bad >= 0) return `item ${bad} must be { name, role, counsel? } with a non-empty name`;
-      return {
-        value: (raw as PartyValue[]).map((p) => {
-          const party: PartyValue = { name: p.name.trim(), role: p.role.trim() };
-          if (p.counsel?.trim()) party.counsel = p.counsel.trim();
-          return party;
-        }),
-      };
-    }
-    case 'sentences': {
-      if (!Array.isArray(raw)) return 'must be an array of { text, origin?, anchors? }';
-      const items: SentenceValue[] = [];
-      for (const [i, s] of raw.entries()) {
-        if (!isObject(s) || typeof s.text !== 'string') return `item ${i} must be { text, origin?, anchors? }`;
-        if (s.origin !== undefined && !ORIGINS.includes(s.origin as Origin)) return `item ${i} has an unknown origin "${String(s.origin)}"`;
-        if (s.anchors !== undefined && (!Array.isArray(s.anchors) || !s.anchors.every(validAnchor))) {
-          return `item ${i} has an anchor that is not { documentId, start, end, page?, quote? } with 0 <= start <= end`;
-        }
-        if (s.group !== undefined && !Number.isInteger(s.group)) return `item ${i} has a group that is not an integer`;
-        if (s.text.trim() === '') continue;
-        const item: SentenceValue = { text: s.text.trim().replace(/\s+/g, ' ') };
-        if (s.origin !== undefined) item.origin = s.origin as Origin;
-        if (s.anchors !== undefined) item.anchors = (s.anchors as Anchor[]).map((a) => ({ ...a }));
-        if (s.group !== undefined) item.group = s.group as number;
-        items.push(item);
-      }
-      return items.length === 0 ? 'missing' : { value: items };
-    }
-  }
+  const { expected, schema } = valueSchema(slot);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data === undefined ? 'missing' : { value: parsed.data };
+  const issue = parsed.error.issues[0];
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return expected;
+  if (issue.path.length === 0) return issue.message;
+  return slot.type === 'list' ? expected : itemProblem(slot, issue, raw);
 }
 
 /** Validates slot values against a template; throws SlotError listing missing required slots and bad values. */

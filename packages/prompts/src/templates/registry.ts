@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import semver from 'semver';
 import { TemplateError, type TemplateProblem } from '../errors.js';
-import { compareSemver, parseSemver } from '../semver.js';
 import type { Template } from '../types.js';
 import { validateTemplate } from './validate.js';
 
@@ -41,7 +41,7 @@ export function createTemplateRegistry(templates: readonly Template[]): Template
     byId.set(t.id, list);
   }
   if (problems.length > 0) throw new TemplateError('TEMPLATE_DUPLICATE', problems);
-  for (const list of byId.values()) list.sort((a, b) => compareSemver(a.version, b.version));
+  for (const list of byId.values()) list.sort((a, b) => semver.compare(a.version, b.version));
   const ids = [...byId.keys()].sort();
 
   const notFound = (ref: string): TemplateError =>
@@ -54,7 +54,7 @@ export function createTemplateRegistry(templates: readonly Template[]): Template
     latest(id) {
       const list = byId.get(id);
       if (!list || list.length === 0) throw notFound(id);
-      const released = list.filter((t) => parseSemver(t.version)?.prerelease.length === 0);
+      const released = list.filter((t) => semver.prerelease(t.version) === null);
       return (released.length > 0 ? released : list).at(-1) as Template;
     },
     get(id, version) {

@@ -1,24 +1,9 @@
+import type { z } from 'zod';
 import type { TemplateProblem } from '../errors.js';
-import { isSemver } from '../semver.js';
-import { STANDARD_SLOTS, isStandardSlotKey } from '../slots/standard.js';
-import type {
-  Alignment,
-  Condition,
-  ParagraphDefinition,
-  SectionDefinition,
-  SlotDefinition,
-  SlotSource,
-  SlotType,
-  Template,
-  TemplateSentence,
-} from '../types.js';
-import { hasStrayBraces, placeholderNames } from './placeholders.js';
+import type { SlotDefinition, SlotType, Template } from '../types.js';
+import { placeholderNames } from './placeholders.js';
+import { ConditionSchema, SlotSchema, TemplateSchema } from './schema.js';
 
-export const TEMPLATE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SLOT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const SLOT_TYPES: readonly SlotType[] = ['string', 'text', 'date', 'time', 'enum', 'boolean', 'parties', 'list', 'sentences'];
-const SLOT_SOURCES: readonly SlotSource[] = ['case', 'brief', 'summary', 'user'];
-const ALIGNMENTS: readonly Alignment[] = ['left', 'center', 'right'];
 /** Slot types that can stand inside a sentence as a `{{placeholder}}`. */
 const INLINE_TYPES: ReadonlySet<SlotType> = new Set(['string', 'date', 'time', 'enum', 'boolean', 'parties', 'list']);
 /** Slot types a paragraph can be built from with `each`. */
@@ -26,310 +11,144 @@ const EACH_TYPES: ReadonlySet<SlotType> = new Set(['parties', 'list', 'sentences
 const ITEM_FIELDS: Partial<Record<SlotType, readonly string[]>> = { parties: ['name', 'role', 'counsel'], list: ['item'] };
 
 type Json = Record<string, unknown>;
+type Problem = (path: string, message: string) => void;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-class Checker {
-  readonly problems: TemplateProblem[] = [];
-  constructor(private readonly file: string) {}
+const pointer = (path: readonly PropertyKey[]): string => path.map((p) => `/${String(p)}`).join('');
 
-  problem(path: string, message: string): void {
-    this.problems.push({ file: this.file, path, message });
-  }
+const wrongType = (issue: z.core.$ZodIssue): boolean => issue.code === 'invalid_type' && issue.path.length === 0;
 
-  keys(obj: Json, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) this.problem(`${path}/${key}`, `unknown field "${key}" (allowed: ${allowed.join(', ')})`);
-    }
-  }
+/** How far a value is from one alternative of a union: not its type at all, then wrong fields, then deeper problems. */
+const distance = (issues: readonly z.core.$ZodIssue[]): number =>
+  issues.some(wrongType) ? Infinity : issues.filter((i) => i.path.length <= 1).length * 1000 + issues.length;
 
-  string(obj: Json, key: string, path: string, required: boolean): string | undefined {
-    const v = obj[key];
-    if (v === undefined) {
-      if (required) this.problem(`${path}/${key}`, `"${key}" is required`);
-      return undefined;
+/**
+ * zod issues as template problems: one per unknown field, and for a union (a sentence, a paragraph)
+ * the problems of the alternative that came closest, so the author reads what to fix, not every reading.
+ */
+function issueProblems(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[], problem: Problem): void {
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problem(pointer([...path, key]), `unknown field "${key}" (${issue.message})`);
+    } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+      if (closest.some(wrongType)) problem(pointer(path), issue.message);
+      else issueProblems(closest, path, problem);
+    } else {
+      problem(pointer(path), issue.message);
     }
-    if (typeof v !== 'string' || v.trim() === '') {
-      this.problem(`${path}/${key}`, `"${key}" must be a non-empty string`);
-      return undefined;
-    }
-    return v;
-  }
-
-  boolean(obj: Json, key: string, path: string, fallback: boolean): boolean {
-    const v = obj[key];
-    if (v === undefined) return fallback;
-    if (typeof v !== 'boolean') {
-      this.problem(`${path}/${key}`, `"${key}" must be true or false`);
-      return fallback;
-    }
-    return v;
   }
 }
 
 /**
  * Checks one parsed template file and returns the template, or the list of problems found.
  * `file` names the file in problems; the caller checks that the file name matches `id@version`.
+ * The shape comes from `TemplateSchema`; references between parts are checked here, on every part whose
+ * own shape is right, so one reading lists every problem of the file.
  */
 export function validateTemplate(raw: unknown, file: string): { template?: Template; problems: TemplateProblem[] } {
-  const c = new Checker(file);
+  const problems: TemplateProblem[] = [];
+  const problem: Problem = (path, message) => problems.push({ file, path, message });
   if (!isObject(raw)) {
-    c.problem('', 'a template must be a JSON object');
-    return { problems: c.problems };
+    problem('', 'a template must be a JSON object');
+    return { problems };
   }
-  c.keys(raw, '', ['$schema', 'id', 'version', 'title', 'description', 'heading', 'titleAfter', 'slots', 'sections']);
-  const id = c.string(raw, 'id', '', true);
-  if (id !== undefined && !TEMPLATE_ID.test(id)) c.problem('/id', `id "${id}" must be lower-case words joined by hyphens`);
-  const version = c.string(raw, 'version', '', true);
-  if (version !== undefined && !isSemver(version)) {
-    c.problem('/version', `version "${version}" is not a semantic version (MAJOR.MINOR.PATCH, optional -prerelease)`);
-  }
-  const title = c.string(raw, 'title', '', true);
-  const description = c.string(raw, 'description', '', false);
-  const heading = c.string(raw, 'heading', '', true);
-
-  const slots = checkSlots(c, raw.slots);
-  const byName = new Map(slots.map((s) => [s.name, s]));
-  if (heading !== undefined) checkWording(c, heading, '/heading', byName, undefined);
-
-  const sections: SectionDefinition[] = [];
-  if (!Array.isArray(raw.sections) || raw.sections.length === 0) {
-    c.problem('/sections', '"sections" must be a non-empty array');
-  } else {
-    const ids = new Set<string>();
-    raw.sections.forEach((s, i) => {
-      const section = checkSection(c, s, `/sections/${i}`, byName);
-      if (!section) return;
-      if (ids.has(section.id)) c.problem(`/sections/${i}/id`, `duplicate section id "${section.id}"`);
-      ids.add(section.id);
-      sections.push(section);
-    });
-  }
-
-  const titleAfter = c.string(raw, 'titleAfter', '', false);
-  if (titleAfter !== undefined && !sections.some((s) => s.id === titleAfter)) c.problem('/titleAfter', `no section "${titleAfter}"`);
-
-  if (c.problems.length > 0 || id === undefined || version === undefined || title === undefined || heading === undefined) {
-    return { problems: c.problems };
-  }
-  const template: Template = { id, version, title, heading, slots, sections, file };
-  if (description !== undefined) template.description = description;
-  if (titleAfter !== undefined) template.titleAfter = titleAfter;
-  return { template, problems: [] };
+  const parsed = TemplateSchema.safeParse(raw);
+  if (!parsed.success) issueProblems(parsed.error.issues, [], problem);
+  checkReferences(raw, problem);
+  if (!parsed.success || problems.length > 0) return { problems };
+  return { template: { ...parsed.data, file }, problems: [] };
 }
 
-function checkSlots(c: Checker, raw: unknown): SlotDefinition[] {
-  if (!Array.isArray(raw)) {
-    c.problem('/slots', '"slots" must be an array');
-    return [];
-  }
-  const out: SlotDefinition[] = [];
+/** Placeholders, conditions, `each`, section ids and `titleAfter`, against the slots that are well formed. */
+function checkReferences(raw: Json, problem: Problem): void {
+  const slots = new Map<string, SlotDefinition>();
   const names = new Set<string>();
-  raw.forEach((s, i) => {
-    const path = `/slots/${i}`;
-    if (!isObject(s)) {
-      c.problem(path, 'a slot must be an object');
-      return;
-    }
-    c.keys(s, path, ['name', 'type', 'required', 'source', 'label', 'description', 'values', 'from']);
-    const name = c.string(s, 'name', path, true);
-    if (name !== undefined && !SLOT_NAME.test(name)) c.problem(`${path}/name`, `slot name "${name}" must be letters, digits and _`);
-    if (name !== undefined && names.has(name)) c.problem(`${path}/name`, `duplicate slot "${name}"`);
-    if (name !== undefined) names.add(name);
-    const type = s.type as SlotType;
-    if (!SLOT_TYPES.includes(type)) c.problem(`${path}/type`, `type must be one of ${SLOT_TYPES.join(', ')}`);
-    const source = s.source as SlotSource;
-    if (!SLOT_SOURCES.includes(source)) c.problem(`${path}/source`, `source must be one of ${SLOT_SOURCES.join(', ')}`);
-    const required = c.boolean(s, 'required', path, false);
-    const label = c.string(s, 'label', path, false) ?? name ?? '';
-    const description = c.string(s, 'description', path, false);
-    let values: string[] | undefined;
-    if (type === 'enum') {
-      if (!Array.isArray(s.values) || s.values.length === 0 || !s.values.every((v) => typeof v === 'string' && v !== '')) {
-        c.problem(`${path}/values`, 'an enum slot needs "values": a non-empty array of strings');
-      } else if (new Set(s.values).size !== s.values.length) {
-        c.problem(`${path}/values`, 'enum values must be unique');
-      } else {
-        values = s.values as string[];
-      }
-    } else if (s.values !== undefined) {
-      c.problem(`${path}/values`, '"values" is only allowed on enum slots');
-    }
-    const from = c.string(s, 'from', path, false);
-    if (source === 'user' && from !== undefined) c.problem(`${path}/from`, '"from" is only allowed when source is case, brief or summary');
-    if (source !== 'user' && SLOT_SOURCES.includes(source) && name !== undefined) {
-      const key = from ?? name;
-      if (!isStandardSlotKey(key)) {
-        c.problem(`${path}/${from ? 'from' : 'name'}`, `"${key}" is not a standard ${source} value (known: ${Object.keys(STANDARD_SLOTS).join(', ')})`);
-      } else {
-        const std = STANDARD_SLOTS[key];
-        if (std.source !== source) c.problem(`${path}/source`, `"${key}" comes from ${std.source}, not ${source}`);
-        if (std.type !== type) c.problem(`${path}/type`, `"${key}" is of type ${std.type}, not ${type}`);
-      }
-    }
-    if (name === undefined || !SLOT_TYPES.includes(type) || !SLOT_SOURCES.includes(source)) return;
-    const slot: SlotDefinition = { name, type, required, source, label };
-    if (description !== undefined) slot.description = description;
-    if (values !== undefined) slot.values = values;
-    if (from !== undefined) slot.from = from;
-    out.push(slot);
+  (Array.isArray(raw.slots) ? raw.slots : []).forEach((s, i) => {
+    const name = isObject(s) ? s.name : undefined;
+    if (typeof name === 'string' && names.has(name)) problem(`/slots/${i}/name`, `duplicate slot "${name}"`);
+    if (typeof name === 'string') names.add(name);
+    const slot = SlotSchema.safeParse(s);
+    if (slot.success && !slots.has(slot.data.name)) slots.set(slot.data.name, slot.data);
   });
-  return out;
+  if (typeof raw.heading === 'string') checkWording(raw.heading, '/heading', slots, undefined, problem);
+
+  const sectionIds = new Set<string>();
+  (Array.isArray(raw.sections) ? raw.sections : []).forEach((s, i) => {
+    if (!isObject(s)) return;
+    const path = `/sections/${i}`;
+    if (typeof s.id === 'string') {
+      if (sectionIds.has(s.id)) problem(`${path}/id`, `duplicate section id "${s.id}"`);
+      sectionIds.add(s.id);
+    }
+    if (typeof s.heading === 'string') checkWording(s.heading, `${path}/heading`, slots, undefined, problem);
+    checkCondition(s.when, `${path}/when`, slots, problem);
+    (Array.isArray(s.paragraphs) ? s.paragraphs : []).forEach((p, j) => checkParagraph(p, `${path}/paragraphs/${j}`, slots, problem));
+  });
+  if (typeof raw.titleAfter === 'string' && !sectionIds.has(raw.titleAfter)) problem('/titleAfter', `no section "${raw.titleAfter}"`);
 }
 
-function checkCondition(c: Checker, raw: unknown, path: string, slots: Map<string, SlotDefinition>): Condition | undefined {
-  if (raw === undefined) return undefined;
-  if (!isObject(raw)) {
-    c.problem(path, '"when" must be an object such as {"slot": "outcome", "equals": "granted"}');
-    return undefined;
+function checkParagraph(raw: unknown, path: string, slots: Map<string, SlotDefinition>, problem: Problem): void {
+  if (!isObject(raw)) return;
+  checkCondition(raw.when, `${path}/when`, slots, problem);
+  if (raw.each !== undefined) {
+    if (typeof raw.each !== 'string') return;
+    const slot = slots.get(raw.each);
+    if (!slot) problem(`${path}/each`, `unknown slot "${raw.each}"`);
+    else if (!EACH_TYPES.has(slot.type)) problem(`${path}/each`, `"each" needs a parties, list, sentences or text slot; "${raw.each}" is ${slot.type}`);
+    if (typeof raw.text === 'string') {
+      const fields = slot ? ITEM_FIELDS[slot.type] : undefined;
+      if (slot && !fields) problem(`${path}/text`, `"text" is only allowed for parties and list slots`);
+      checkWording(raw.text, `${path}/text`, slots, fields ?? [], problem);
+    }
+    return;
   }
-  c.keys(raw, path, ['slot', 'equals', 'in', 'present']);
-  const name = c.string(raw, 'slot', path, true);
-  const tests = ['equals', 'in', 'present'].filter((k) => raw[k] !== undefined);
-  if (tests.length !== 1) c.problem(path, '"when" needs exactly one of "equals", "in", "present"');
-  const slot = name === undefined ? undefined : slots.get(name);
-  if (name !== undefined && !slot) c.problem(`${path}/slot`, `unknown slot "${name}"`);
-  if (name === undefined || tests.length !== 1) return undefined;
-  const cond: Condition = { slot: name };
-  if (raw.present !== undefined) {
-    if (typeof raw.present !== 'boolean') c.problem(`${path}/present`, '"present" must be true or false');
-    else cond.present = raw.present;
+  (Array.isArray(raw.sentences) ? raw.sentences : []).forEach((s, i) => {
+    const at = `${path}/sentences/${i}`;
+    if (typeof s === 'string') checkWording(s, at, slots, undefined, problem);
+    if (!isObject(s)) return;
+    if (typeof s.text === 'string') checkWording(s.text, `${at}/text`, slots, undefined, problem);
+    checkCondition(s.when, `${at}/when`, slots, problem);
+  });
+}
+
+function checkCondition(raw: unknown, path: string, slots: Map<string, SlotDefinition>, problem: Problem): void {
+  const parsed = ConditionSchema.safeParse(raw);
+  if (!parsed.success) return;
+  const { slot: name, equals, in: among } = parsed.data;
+  const slot = slots.get(name);
+  if (!slot) {
+    problem(`${path}/slot`, `unknown slot "${name}"`);
+    return;
   }
-  if (raw.equals !== undefined) {
-    const v = raw.equals;
-    if (slot?.type === 'boolean' ? typeof v !== 'boolean' : typeof v !== 'string') {
-      c.problem(`${path}/equals`, `"equals" must be a ${slot?.type === 'boolean' ? 'boolean' : 'string'}`);
-    } else if (slot?.type === 'enum' && !slot.values?.includes(v as string)) {
-      c.problem(`${path}/equals`, `"${String(v)}" is not a value of enum slot "${name}"`);
-    } else if (slot && !['boolean', 'enum', 'string'].includes(slot.type)) {
-      c.problem(`${path}/equals`, `"equals" cannot test a ${slot.type} slot; use "present"`);
-    } else {
-      cond.equals = v as string | boolean;
+  if (equals !== undefined) {
+    if (slot.type === 'boolean' ? typeof equals !== 'boolean' : typeof equals !== 'string') {
+      problem(`${path}/equals`, `"equals" must be a ${slot.type === 'boolean' ? 'boolean' : 'string'}`);
+    } else if (slot.type === 'enum' && !slot.values?.includes(equals as string)) {
+      problem(`${path}/equals`, `"${String(equals)}" is not a value of enum slot "${name}"`);
+    } else if (!['boolean', 'enum', 'string'].includes(slot.type)) {
+      problem(`${path}/equals`, `"equals" cannot test a ${slot.type} slot; use "present"`);
     }
   }
-  if (raw.in !== undefined) {
-    if (!Array.isArray(raw.in) || raw.in.length === 0 || !raw.in.every((v) => typeof v === 'string')) {
-      c.problem(`${path}/in`, '"in" must be a non-empty array of strings');
-    } else if (slot?.type === 'enum' && raw.in.some((v) => !slot.values?.includes(v as string))) {
-      c.problem(`${path}/in`, `"in" lists a value that enum slot "${name}" does not have`);
-    } else if (slot && !['enum', 'string'].includes(slot.type)) {
-      c.problem(`${path}/in`, `"in" cannot test a ${slot.type} slot`);
-    } else {
-      cond.in = raw.in as string[];
+  if (among !== undefined) {
+    if (slot.type === 'enum' && among.some((v) => !slot.values?.includes(v))) {
+      problem(`${path}/in`, `"in" lists a value that enum slot "${name}" does not have`);
+    } else if (!['enum', 'string'].includes(slot.type)) {
+      problem(`${path}/in`, `"in" cannot test a ${slot.type} slot`);
     }
   }
-  return cond;
 }
 
 /** Checks placeholders in wording: each must name a slot that can stand inline, or a field of the current item. */
-function checkWording(
-  c: Checker,
-  text: string,
-  path: string,
-  slots: Map<string, SlotDefinition>,
-  itemFields: readonly string[] | undefined,
-): void {
-  if (hasStrayBraces(text)) c.problem(path, 'unbalanced "{{" or "}}" (placeholders are written {{slotName}})');
+function checkWording(text: string, path: string, slots: Map<string, SlotDefinition>, itemFields: readonly string[] | undefined, problem: Problem): void {
   for (const name of placeholderNames(text)) {
     if (itemFields?.includes(name)) continue;
     const slot = slots.get(name);
-    if (!slot) c.problem(path, `placeholder {{${name}}} names no slot${itemFields ? ` or item field (${itemFields.join(', ')})` : ''}`);
-    else if (!INLINE_TYPES.has(slot.type)) c.problem(path, `{{${name}}} is a ${slot.type} slot; place it with "each" instead`);
+    if (!slot) problem(path, `placeholder {{${name}}} names no slot${itemFields ? ` or item field (${itemFields.join(', ')})` : ''}`);
+    else if (!INLINE_TYPES.has(slot.type)) problem(path, `{{${name}}} is a ${slot.type} slot; place it with "each" instead`);
   }
-}
-
-function alignment(c: Checker, raw: Json, path: string): Alignment | undefined {
-  if (raw.align === undefined) return undefined;
-  if (!ALIGNMENTS.includes(raw.align as Alignment)) {
-    c.problem(`${path}/align`, `align must be one of ${ALIGNMENTS.join(', ')}`);
-    return undefined;
-  }
-  return raw.align as Alignment;
-}
-
-function checkSection(c: Checker, raw: unknown, path: string, slots: Map<string, SlotDefinition>): SectionDefinition | undefined {
-  if (!isObject(raw)) {
-    c.problem(path, 'a section must be an object');
-    return undefined;
-  }
-  c.keys(raw, path, ['id', 'heading', 'numbered', 'when', 'paragraphs']);
-  const id = c.string(raw, 'id', path, true);
-  if (id !== undefined && !TEMPLATE_ID.test(id)) c.problem(`${path}/id`, `section id "${id}" must be lower-case words joined by hyphens`);
-  const heading = c.string(raw, 'heading', path, false);
-  if (heading !== undefined) checkWording(c, heading, `${path}/heading`, slots, undefined);
-  const numbered = c.boolean(raw, 'numbered', path, false);
-  const when = checkCondition(c, raw.when, `${path}/when`, slots);
-  const paragraphs: ParagraphDefinition[] = [];
-  if (!Array.isArray(raw.paragraphs) || raw.paragraphs.length === 0) {
-    c.problem(`${path}/paragraphs`, '"paragraphs" must be a non-empty array');
-  } else {
-    raw.paragraphs.forEach((p, i) => {
-      const para = checkParagraph(c, p, `${path}/paragraphs/${i}`, slots);
-      if (para) paragraphs.push(para);
-    });
-  }
-  if (id === undefined) return undefined;
-  const section: SectionDefinition = { id, numbered, paragraphs };
-  if (heading !== undefined) section.heading = heading;
-  if (when) section.when = when;
-  return section;
-}
-
-function checkParagraph(c: Checker, raw: unknown, path: string, slots: Map<string, SlotDefinition>): ParagraphDefinition | undefined {
-  if (!isObject(raw)) {
-    c.problem(path, 'a paragraph must be an object with "sentences" or "each"');
-    return undefined;
-  }
-  const when = checkCondition(c, raw.when, `${path}/when`, slots);
-  const align = alignment(c, raw, path);
-  if (raw.each !== undefined) {
-    c.keys(raw, path, ['each', 'text', 'join', 'when', 'align']);
-    const name = c.string(raw, 'each', path, true);
-    const slot = name === undefined ? undefined : slots.get(name);
-    if (name !== undefined && !slot) c.problem(`${path}/each`, `unknown slot "${name}"`);
-    if (slot && !EACH_TYPES.has(slot.type)) c.problem(`${path}/each`, `"each" needs a parties, list, sentences or text slot; "${name}" is ${slot.type}`);
-    const text = c.string(raw, 'text', path, false);
-    if (text !== undefined) {
-      const fields = slot ? ITEM_FIELDS[slot.type] : undefined;
-      if (slot && !fields) c.problem(`${path}/text`, `"text" is only allowed for parties and list slots`);
-      checkWording(c, text, `${path}/text`, slots, fields ?? []);
-    }
-    const join = c.boolean(raw, 'join', path, false);
-    if (name === undefined) return undefined;
-    const para: ParagraphDefinition = { each: name, join };
-    if (text !== undefined) para.text = text;
-    if (when) para.when = when;
-    if (align) para.align = align;
-    return para;
-  }
-  c.keys(raw, path, ['sentences', 'when', 'align']);
-  if (!Array.isArray(raw.sentences) || raw.sentences.length === 0) {
-    c.problem(`${path}/sentences`, 'a paragraph needs "sentences" (a non-empty array) or "each"');
-    return undefined;
-  }
-  const sentences: TemplateSentence[] = [];
-  raw.sentences.forEach((s, i) => {
-    const sp = `${path}/sentences/${i}`;
-    if (typeof s === 'string') {
-      if (s.trim() === '') c.problem(sp, 'a sentence must not be empty');
-      checkWording(c, s, sp, slots, undefined);
-      sentences.push({ text: s });
-      return;
-    }
-    if (!isObject(s)) {
-      c.problem(sp, 'a sentence must be a string or {"text", "when"}');
-      return;
-    }
-    c.keys(s, sp, ['text', 'when']);
-    const text = c.string(s, 'text', sp, true);
-    if (text !== undefined) checkWording(c, text, `${sp}/text`, slots, undefined);
-    const w = checkCondition(c, s.when, `${sp}/when`, slots);
-    if (text !== undefined) sentences.push(w ? { text, when: w } : { text });
-  });
-  const para: ParagraphDefinition = { sentences };
-  if (when) para.when = when;
-  if (align) para.align = align;
-  return para;
 }

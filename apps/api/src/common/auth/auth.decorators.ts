@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { UserRole } from '../../modules/users/user.entity.js';
+import type { UserRole } from './roles.js';
 import { UnauthenticatedException } from '../errors/app.exception.js';
 import type { ApiRequest } from '../graphql/graphql-context.js';
 import type { Principal } from './principal.js';

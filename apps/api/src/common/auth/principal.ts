@@ -1,5 +1,4 @@
-import type { ApiKeyAccess } from '../../modules/auth/api-key.entity.js';
-import type { UserRole } from '../../modules/users/user.entity.js';
+import type { ApiKeyAccess, UserRole } from './roles.js';
 
 /** The scope of a service account's API key. */
 export interface ApiKeyScope {

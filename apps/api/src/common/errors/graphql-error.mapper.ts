@@ -1,6 +1,6 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '../../database/errors.js';
 import { AppException } from './app.exception.js';
 import { ErrorCode, GRAPHQL_PROTOCOL_CODES } from './error-code.js';
 
@@ -16,12 +16,6 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RATE_LIMITED,
 };
 
-/** A unique-constraint violation on either database (SQLite or PostgreSQL). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string } | undefined;
-  return driverError?.code === '23505' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(error.message);
-}
 
 function publicError(formatted: GraphQLFormattedError, code: string, message: string, extra?: Record<string, unknown>): GraphQLFormattedError {
   return {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { epochMs } from '../jobs/job.entity.js';
+import { bigintNumber as epochMs } from '../../database/columns.js';
 
 /**
  * One entry of the responsibility ledger. Rows are only ever inserted: the database rejects UPDATE

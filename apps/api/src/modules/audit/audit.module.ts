@@ -1,17 +1,15 @@
 import { Global, Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
-import { AuditLogService } from './audit-log.service.js';
-import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
 /**
- * The responsibility ledger. Global so every feature can record: inject `AuditService` and call
- * `record({ action, actor, caseId, details, inputHashes, outputHash, modelSha256, template })`.
+ * The ledger's writing side. Global so every feature can record: inject `AuditService` and call
+ * `record({ action, actor, caseId, details, inputHashes, outputHash, modelSha256, template })`. It
+ * imports no feature module, so recording never makes a dependency loop; reading the ledger through
+ * the API (which needs the case-access policy) is `AuditLogModule`.
  */
 @Global()
 @Module({
-  imports: [CasesModule],
-  providers: [AuditService, AuditLogService, AuditResolver],
+  providers: [AuditService],
   exports: [AuditService],
 })
 export class AuditModule {}

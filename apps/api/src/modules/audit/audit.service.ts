@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../database/errors.js';
 import { AUDIT_ACTION_PATTERN, AuditAction } from './audit-action.js';
 import { ChainVerification, entryHash, GENESIS_HASH } from './audit-chain.js';
 import { AuditEntryEntity } from './audit.entity.js';
@@ -183,12 +184,6 @@ export class AuditService {
       template: template === null ? null : template.slice(0, 200),
     };
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = e.driverError?.code ?? e.code ?? '';
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT') || /UNIQUE constraint failed/.test(e.message ?? '');
 }
 
 export function toRecord(row: AuditEntryEntity): AuditRecord {

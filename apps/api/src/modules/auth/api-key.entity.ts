@@ -1,10 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ApiKeyAccess } from '../../common/auth/roles.js';
 import { UserEntity } from '../users/user.entity.js';
 
-export enum ApiKeyAccess {
-  READ = 'read',
-  READ_WRITE = 'read_write',
-}
+export { ApiKeyAccess };
 
 /** An API key of a service account. The key is shown once; only its SHA-256 is stored. */
 @Entity({ name: 'api_keys' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
+import { isUniqueViolation } from '../../database/errors.js';
 import { Connection, paginate, PageArgs } from '../../common/pagination/connection.js';
 import { inTransaction } from '../../database/transaction.js';
 import { AuditAction } from '../audit/audit-action.js';
@@ -210,6 +210,11 @@ export class CasesService {
       idColumn: 'n.id',
       id: (n) => n.id,
     });
+  }
+
+  /** A case by id WITHOUT an access check: for jobs, whose request was checked when it was queued. */
+  findById(id: string): Promise<CaseEntity | null> {
+    return this.repo.cases.findOneBy({ id });
   }
 
   partiesOfCases(caseIds: readonly string[]): Promise<PartyEntity[]> {

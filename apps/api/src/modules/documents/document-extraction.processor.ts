@@ -11,6 +11,7 @@ import { JOB_QUEUE } from '../jobs/job-queue.token.js';
 import type { JobPayload, JobResult } from '../jobs/job-types.js';
 import { BlobStore, sha256Hex } from './blob-store.js';
 import { DocumentMentionEntity, DocumentPageEntity, ExtractionStatus } from './document.entity.js';
+import { pageAt } from './document-pages.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { BLOB_STORE } from './documents.tokens.js';
 
@@ -144,14 +145,4 @@ function pageReporter(job: JobContext<unknown>): { report: (event: CpuProgress) 
     },
     flush: () => chain,
   };
-}
-
-/** Number of the page whose text contains `offset` (the last page starting at or before it). */
-export function pageAt(pages: ReadonlyArray<{ number: number; start: number }>, offset: number): number {
-  let found = pages[0]?.number ?? 1;
-  for (const p of pages) {
-    if (p.start <= offset) found = p.number;
-    else break;
-  }
-  return found;
 }

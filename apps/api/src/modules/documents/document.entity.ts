@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, ValueTransformer } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '../../database/columns.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
@@ -21,11 +22,6 @@ export enum ExtractionStatus {
 }
 
 /** BIGINT as a number; PostgreSQL returns BIGINT as a string. */
-const bigintNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | number | null) => (value === null || value === undefined ? null : Number(value)),
-};
-
 /**
  * An uploaded court document. The original bytes live in the content-addressed blob store under
  * `sha256`; this row holds its metadata and the state of its text extraction.

@@ -8,7 +8,7 @@ import { Connection, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, mapConnectio
 import { CaseType } from '../cases/dto/case.type.js';
 import { JobType, toJobType } from '../jobs/dto/job.type.js';
 import { DocumentMentionEntity, DocumentPageEntity } from './document.entity.js';
-import { pageAt } from './document-extraction.processor.js';
+import { pageLookup } from './document-pages.js';
 import { CaseBriefType, toCaseBriefType } from './dto/case-brief.type.js';
 import { joinPages } from './documents.repository.js';
 import { DocumentsService } from './documents.service.js';
@@ -50,15 +50,7 @@ export class DocumentsResolver {
   ): Promise<CaseBriefType | null> {
     const built = await this.service.caseBrief(principal, caseId);
     if (!built) return null;
-    const pagesOf = new Map(built.documents.map((d) => [d.documentId, d.pages]));
-    return toCaseBriefType(
-      built.brief,
-      built.documents.map((d) => d.documentId),
-      (documentId, offset) => {
-        const pages = documentId ? pagesOf.get(documentId) : undefined;
-        return pages && pages.length > 0 ? pageAt(pages, offset) : null;
-      },
-    );
+    return toCaseBriefType(built.brief, built.documents.map((d) => d.documentId), pageLookup(built.documents));
   }
 
   @ResolveField('job', () => JobType, { nullable: true, description: 'The extraction job, with its state and progress.' })

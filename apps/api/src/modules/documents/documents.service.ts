@@ -5,7 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { CaseBrief } from '@amicus/legal-nlp';
 import type { Principal } from '../../common/auth/principal.js';
-import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
+import { isUniqueViolation } from '../../database/errors.js';
 import { LocalDateScalar } from '../../common/graphql/local-date.scalar.js';
 import { Connection, PageArgs } from '../../common/pagination/connection.js';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';

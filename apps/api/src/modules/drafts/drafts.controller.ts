@@ -3,7 +3,8 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { contentDisposition } from '../documents/documents.controller.js';
-import { DraftsService, ExportFormat } from './drafts.service.js';
+import type { ExportFormat } from './draft.exporter.js';
+import { DraftsService } from './drafts.service.js';
 
 /**
  * Export of approved drafts:

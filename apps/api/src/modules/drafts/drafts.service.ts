@@ -1,45 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  applyEdit,
-  checkSigningGate,
-  diffDrafts,
-  draftToText,
-  editParagraph,
-  PromptsError,
-  SlotError,
-  type BriefInput,
-  type Draft,
-  type DraftDiff,
-  type SigningGateResult,
-  type SlotValues,
-  type SummaryInput,
-  type Template,
-  type TemplateRegistry,
-} from '@amicus/prompts';
+import type { EntityManager } from 'typeorm';
+import { applyEdit, checkSigningGate, diffDrafts, editParagraph, PromptsError, type Draft, type DraftDiff, type SigningGateResult, type Template, type TemplateRegistry } from '@amicus/prompts';
 import type { Principal } from '../../common/auth/principal.js';
-import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
-import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
-import { inTransaction } from '../../database/transaction.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccessService } from '../cases/case-access.service.js';
-import { CaseAssignmentEntity } from '../cases/case-assignment.entity.js';
-import { CaseEntity } from '../cases/case.entity.js';
-import { CpuPool } from '../cpu-pool/cpu-pool.service.js';
-import { PartyEntity } from '../cases/party.entity.js';
-import type { BriefSourceType, CaseBriefType } from '../documents/dto/case-brief.type.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { SummariesService } from '../summaries/summaries.service.js';
-import { SummaryEntity, type StoredSummarySentence, type StoredSummarySource } from '../summaries/summary.entity.js';
-import { PermanentJobError } from '../jobs/job.exception.js';
-import type { JobContext, JobRecord } from '../jobs/job-queue.js';
+import type { SummaryEntity } from '../summaries/summary.entity.js';
+import type { JobRecord } from '../jobs/job-queue.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import type { JobPayload, JobResult } from '../jobs/job-types.js';
-import { UserEntity, UserRole } from '../users/user.entity.js';
-import { originCounts, sha256Text } from './draft-content.js';
+import { UserRole } from '../users/user.entity.js';
+import { versionOf } from './draft-content.js';
+import { DraftExporter, type ExportedDraft, type ExportFormat } from './draft.exporter.js';
+import { DRAFT_JOB, type DraftJobPayload } from './draft.processor.js';
+import { DraftRenderer } from './draft.renderer.js';
 import { DraftEntity, DraftStatus, DraftVersionEntity } from './draft.entity.js';
+import { DraftsRepository } from './drafts.repository.js';
 import { DraftErrorReason, DraftException, draftNotFound } from './drafts.exception.js';
 import { TEMPLATES } from './templates.provider.js';
 
@@ -50,18 +27,6 @@ export interface CreateDraftRequest {
   summaryId?: string | null;
   /** JSON object text: values of the template's user slots (and overrides of filled ones). */
   values?: string | null;
-}
-
-/** Job type of drafting. */
-export const DRAFT_JOB = 'draft';
-
-/** A checked `createDraft` request and who made it, and what the job made: as the job registry defines them. */
-export type DraftJobPayload = JobPayload<'draft'>;
-export type DraftJobResult = JobResult<'draft'>;
-
-interface Rendered {
-  draft: Draft;
-  inputHashes: string[];
 }
 
 export interface ParagraphEdit {
@@ -77,34 +42,27 @@ export interface UpdateDraftRequest {
   paragraphs?: ParagraphEdit[] | null;
 }
 
-export type ExportFormat = 'docx' | 'pdf';
-
-const MEDIA_TYPES: Record<ExportFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
-
 const EDITORS = new Set<UserRole>([UserRole.CLERK, UserRole.JUDGE, UserRole.ADMIN]);
 
 /**
- * Drafting: drafts made from versioned templates, filled from the case record, its latest (or a
- * chosen) summary and the brief; versions with optimistic concurrency; approval by a judge assigned
- * to the case after the signing gate; export of approved drafts. Every read and change goes through
- * the case-access policy (a draft of an invisible case is answered as a missing one), and every
- * generation, edit, approval and export is recorded in the ledger.
+ * Drafting as callers see it: drafts made from versioned templates (asking for one checks the input
+ * and queues a `draft` job, see DraftProcessor); versions with optimistic concurrency; approval by a
+ * judge assigned to the case after the signing gate; export of approved drafts (DraftExporter). Every
+ * read and change goes through the case-access policy (a draft of an invisible case is answered as a
+ * missing one), and every edit and approval is recorded in the ledger.
  */
 @Injectable()
 export class DraftsService {
   constructor(
     @Inject(TEMPLATES) private readonly templates: TemplateRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: DraftsRepository,
+    private readonly renderer: DraftRenderer,
+    private readonly exporter: DraftExporter,
     private readonly access: CaseAccessService,
     private readonly documents: DocumentsService,
     private readonly summaries: SummariesService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
-    private readonly dataSource: DataSource,
-    private readonly cpu: CpuPool,
   ) {}
 
   /** Every loaded template version, by id then version. */
@@ -137,139 +95,22 @@ export class DraftsService {
       requesterId: principal.userId,
       requesterRole: principal.role,
     };
-    await this.render(c, template, summary, payload.values);
+    await this.renderer.render(c, template, summary, payload.values);
     return this.jobs.enqueueFor(principal, DRAFT_JOB, payload, { caseId: c.id });
-  }
-
-  /**
-   * Runs a `draft` job: renders the template and stores the draft, its first version and its ledger
-   * entry in one transaction keyed by the job id; a job run again after a crash finds its draft and
-   * stores nothing twice.
-   */
-  async generate(job: JobContext<DraftJobPayload>): Promise<DraftJobResult> {
-    // the payload was checked against the job registry before the handler runs
-    const p = job.payload;
-    const done = await this.dataSource.getRepository(DraftEntity).findOneBy({ jobId: job.id });
-    if (done) return { draftId: done.id };
-
-    await job.progress(10, 'reading the case');
-    const c = await this.dataSource.getRepository(CaseEntity).findOneBy({ id: p.caseId });
-    if (!c) throw new PermanentJobError('CASE_NOT_FOUND', 'The case no longer exists');
-    if (!this.templates.has(p.templateId, p.templateVersion)) {
-      throw new PermanentJobError(DraftErrorReason.TEMPLATE_NOT_FOUND, `Template ${p.templateId}@${p.templateVersion} not found`);
-    }
-    const template = this.templates.get(p.templateId, p.templateVersion);
-    const summary = p.summaryId ? await this.dataSource.getRepository(SummaryEntity).findOneBy({ id: p.summaryId }) : null;
-    if (p.summaryId && (!summary || summary.caseId !== c.id)) throw new PermanentJobError(DraftErrorReason.SUMMARY_NOT_FOUND, 'Summary not found');
-
-    job.throwIfCancelled();
-    await job.progress(40, 'rendering');
-    let rendered: Rendered;
-    try {
-      rendered = await this.render(c, template, summary, p.values);
-    } catch (error) {
-      if (error instanceof DraftException) throw new PermanentJobError(error.reason ?? 'DRAFT_FAILED', error.message);
-      throw error;
-    }
-    const { draft, inputHashes } = rendered;
-
-    job.throwIfCancelled();
-    await job.progress(90, 'storing');
-    const now = new Date();
-    const entity = Object.assign(new DraftEntity(), {
-      id: randomUUID(),
-      caseId: c.id,
-      templateId: template.id,
-      templateVersion: template.version,
-      title: draft.title.slice(0, 500),
-      summaryId: summary?.id ?? null,
-      status: DraftStatus.DRAFT,
-      jobId: job.id,
-      currentVersion: 1,
-      createdBy: p.requesterId,
-      createdAt: now,
-      updatedAt: now,
-      approvedVersion: null,
-      approvedBy: null,
-      approvedAt: null,
-      approvalDiff: null,
-      approvedSha256: null,
-    });
-    const version = versionOf(entity.id, 1, draft, 'generated', p.requesterId, now);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const stored = await inTransaction(this.dataSource, async (m) => {
-          const existing = await m.findOneBy(DraftEntity, { jobId: job.id });
-          if (existing) return existing;
-          await m.insert(DraftEntity, entity);
-          await m.insert(DraftVersionEntity, version);
-          await this.audit.record(
-            {
-              action: AuditAction.Generation,
-              actor: { id: p.requesterId, role: p.requesterRole ?? null },
-              caseId: c.id,
-              details: {
-                kind: 'draft',
-                draftId: entity.id,
-                version: 1,
-                summaryId: entity.summaryId,
-                jobId: job.id,
-                origins: { record: version.recordSentences, machine: version.machineSentences, human: version.humanSentences },
-              },
-              inputHashes,
-              outputHash: version.sha256,
-              modelSha256: summary?.modelSha256 ?? null,
-              template: { id: template.id, version: template.version },
-            },
-            m,
-          );
-          return entity;
-        });
-        return { draftId: stored.id };
-      } catch (error) {
-        if (attempt < 1 && isUniqueViolation(error)) continue;
-        throw error;
-      }
-    }
-  }
-
-  /** Fills the template from the case record, the summary (or the brief of the case's documents) and the values. */
-  private async render(c: CaseEntity, template: Template, summary: SummaryEntity | null, rawValues: string | null | undefined): Promise<Rendered> {
-    const values = parseValues(rawValues);
-    let brief: BriefInput | undefined;
-    let inputHashes: string[];
-    if (summary) {
-      brief = briefInput(JSON.parse(summary.brief) as CaseBriefType);
-      inputHashes = (JSON.parse(summary.sources) as StoredSummarySource[]).map((s) => s.sha256);
-    } else {
-      const documents = await this.documents.caseTexts(c.id);
-      brief = documents.length > 0 ? await this.cpu.run('brief', { documents: documents.map((d) => ({ documentId: d.documentId, text: d.text })) }) : undefined;
-      inputHashes = documents.map((d) => d.sha256);
-    }
-    const caseRecord = await this.caseRecord(c);
-    try {
-      const caseInput = { caseRecord, ...(brief ? { brief } : {}), ...(summary ? { summary: summaryInput(summary) } : {}) };
-      return { draft: await this.cpu.run('renderDraft', { template, caseInput, values }), inputHashes };
-    } catch (error) {
-      if (error instanceof SlotError) {
-        throw new DraftException(DraftErrorReason.INVALID_SLOTS, error.message, { missing: error.missing, invalid: error.invalid });
-      }
-      throw error;
-    }
   }
 
   async update(principal: Principal, req: UpdateDraftRequest): Promise<DraftEntity> {
     const hasText = typeof req.text === 'string';
     const hasParagraphs = Array.isArray(req.paragraphs) && req.paragraphs.length > 0;
     if (hasText === hasParagraphs) throw new DraftException(DraftErrorReason.INVALID_EDIT, 'Give either text or paragraphs');
-    return inTransaction(this.dataSource, async (m) => {
+    return this.repo.transaction(async (m) => {
       const d = await this.requireVisible(principal, req.draftId, m);
       this.requireEditor(principal);
       if (d.status === DraftStatus.APPROVED) throw new DraftException(DraftErrorReason.DRAFT_APPROVED, 'The draft is approved and can no longer be changed');
       if (req.baseVersion !== d.currentVersion) {
         throw new DraftException(DraftErrorReason.VERSION_CONFLICT, `The draft is at version ${d.currentVersion}, not ${req.baseVersion}`, { currentVersion: d.currentVersion });
       }
-      const base = await m.findOneByOrFail(DraftVersionEntity, { draftId: d.id, version: d.currentVersion });
+      const base = await this.repo.version(d.id, d.currentVersion, m);
       let draft = JSON.parse(base.content) as Draft;
       try {
         if (hasText) draft = applyEdit(draft, req.text as string);
@@ -281,10 +122,9 @@ export class DraftsService {
       const next = d.currentVersion + 1;
       const now = new Date();
       const version = versionOf(d.id, next, draft, 'edit', principal.userId, now);
-      // the base version in the WHERE clause settles two editors racing from the same base
-      const moved = await m.update(DraftEntity, { id: d.id, currentVersion: d.currentVersion, status: DraftStatus.DRAFT }, { currentVersion: next, updatedAt: now });
-      if (!moved.affected) throw new DraftException(DraftErrorReason.VERSION_CONFLICT, 'The draft was changed meanwhile');
-      await m.insert(DraftVersionEntity, version);
+      if (!(await this.repo.addVersion(m, d.currentVersion, version))) {
+        throw new DraftException(DraftErrorReason.VERSION_CONFLICT, 'The draft was changed meanwhile');
+      }
       await this.audit.record(
         {
           action: AuditAction.Edit,
@@ -303,10 +143,7 @@ export class DraftsService {
 
   /** A version against the machine text (version 1) and the signing gate: what a judge sees before approving. */
   private async checkVersion(d: DraftEntity, versionNumber: number) {
-    const [first, approved] = await Promise.all([
-      this.dataSource.getRepository(DraftVersionEntity).findOneByOrFail({ draftId: d.id, version: 1 }),
-      this.dataSource.getRepository(DraftVersionEntity).findOneByOrFail({ draftId: d.id, version: versionNumber }),
-    ]);
+    const [first, approved] = await Promise.all([this.repo.version(d.id, 1), this.repo.version(d.id, versionNumber)]);
     const draft = JSON.parse(approved.content) as Draft;
     const caseDocuments = (await this.documents.caseTexts(d.caseId)).map((t) => ({ documentId: t.documentId, text: t.text }));
     return { first, approved, gate: checkSigningGate(draft, caseDocuments) };
@@ -339,21 +176,11 @@ export class DraftsService {
     }
     const diff = diffDrafts(first.text, approved.text);
     const now = new Date();
-    return inTransaction(this.dataSource, async (m) => {
-      const moved = await m.update(
-        DraftEntity,
-        { id: d.id, currentVersion: versionNumber, status: DraftStatus.DRAFT },
-        {
-          status: DraftStatus.APPROVED,
-          approvedVersion: versionNumber,
-          approvedBy: principal.userId,
-          approvedAt: now,
-          approvalDiff: JSON.stringify(diff),
-          approvedSha256: approved.sha256,
-          updatedAt: now,
-        },
-      );
-      if (!moved.affected) throw new DraftException(DraftErrorReason.VERSION_CONFLICT, 'The draft was changed meanwhile');
+    return this.repo.transaction(async (m) => {
+      const approval = { approvedBy: principal.userId, approvedAt: now, approvalDiff: JSON.stringify(diff), approvedSha256: approved.sha256 };
+      if (!(await this.repo.approve(m, d.id, versionNumber, approval))) {
+        throw new DraftException(DraftErrorReason.VERSION_CONFLICT, 'The draft was changed meanwhile');
+      }
       await this.audit.record(
         {
           action: AuditAction.Approval,
@@ -366,44 +193,18 @@ export class DraftsService {
         },
         m,
       );
-      return (await m.findOneByOrFail(DraftEntity, { id: d.id }));
+      return (await this.repo.findById(d.id, m)) as DraftEntity;
     });
   }
 
   /** The approved draft as a DOCX or PDF file with the disclosure line; recorded in the ledger. */
-  async export(principal: Principal, draftId: string, format: ExportFormat): Promise<{ draft: DraftEntity; bytes: Buffer; mediaType: string; fileName: string }> {
-    const d = await this.requireVisible(principal, draftId);
-    if (d.status !== DraftStatus.APPROVED || d.approvedVersion === null) {
-      throw new DraftException(DraftErrorReason.DRAFT_NOT_APPROVED, 'Only an approved draft can be exported');
-    }
-    const version = await this.dataSource.getRepository(DraftVersionEntity).findOneByOrFail({ draftId: d.id, version: d.approvedVersion });
-    const c = await this.dataSource.getRepository(CaseEntity).findOneByOrFail({ id: d.caseId });
-    const approver = d.approvedBy ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: d.approvedBy }) : null;
-    const draft = JSON.parse(version.content) as Draft;
-    const options = {
-      court: c.court,
-      caseNumber: c.docketNumber,
-      ...(approver ? { author: approver.displayName } : {}),
-      ...(this.config.disclosureText ? { disclosure: this.config.disclosureText } : {}),
-    };
-    const file = await this.cpu.run('exportDraft', { draft, format, options });
-    const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-    await this.audit.record({
-      action: AuditAction.Export,
-      actor: { id: principal.userId, role: principal.role },
-      caseId: d.caseId,
-      details: { draftId: d.id, version: d.approvedVersion, format, bytes: bytes.byteLength },
-      inputHashes: [version.sha256],
-      outputHash: sha256Text(bytes),
-      template: { id: d.templateId, version: d.templateVersion },
-    });
-    const base = `${c.docketNumber}-${d.templateId}-v${d.approvedVersion}`.replace(/[^A-Za-z0-9._-]+/g, '_');
-    return { draft: d, bytes, mediaType: MEDIA_TYPES[format], fileName: `${base}.${format}` };
+  async export(principal: Principal, draftId: string, format: ExportFormat): Promise<ExportedDraft> {
+    return this.exporter.export(principal, await this.requireVisible(principal, draftId), format);
   }
 
   /** A visible draft, or null (missing and invisible are the same answer). */
   async find(principal: Principal, id: string): Promise<DraftEntity | null> {
-    const d = await this.dataSource.getRepository(DraftEntity).findOneBy({ id });
+    const d = await this.repo.findById(id);
     if (!d || !(await this.access.findVisibleCase(principal, d.caseId))) return null;
     return d;
   }
@@ -412,21 +213,21 @@ export class DraftsService {
   async list(principal: Principal, caseId: string): Promise<DraftEntity[]> {
     const c = await this.access.findVisibleCase(principal, caseId);
     if (!c) return [];
-    return this.dataSource.getRepository(DraftEntity).find({ where: { caseId: c.id }, order: { createdAt: 'DESC' } });
+    return this.repo.ofCases([c.id]);
   }
 
   /** Drafts of cases the caller already sees (batched `Case.drafts`). */
   ofCases(caseIds: readonly string[]): Promise<DraftEntity[]> {
-    return this.dataSource.getRepository(DraftEntity).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'DESC' } });
+    return this.repo.ofCases(caseIds);
   }
 
   /** Versions of drafts the caller already holds (batched), oldest first. */
   versionsOf(draftIds: readonly string[]): Promise<DraftVersionEntity[]> {
-    return this.dataSource.getRepository(DraftVersionEntity).find({ where: { draftId: In([...draftIds]) }, order: { version: 'ASC' } });
+    return this.repo.versionsOf(draftIds);
   }
 
   private async requireVisible(principal: Principal, id: string, m?: EntityManager): Promise<DraftEntity> {
-    const d = await (m ?? this.dataSource.manager).findOneBy(DraftEntity, { id });
+    const d = await this.repo.findById(id, m);
     if (!d || !(await this.access.findVisibleCase(principal, d.caseId))) throw draftNotFound();
     return d;
   }
@@ -441,89 +242,4 @@ export class DraftsService {
     }
     return version ? this.templates.get(id, version) : this.templates.latest(id);
   }
-
-  private async caseRecord(c: CaseEntity) {
-    const parties = await this.dataSource.getRepository(PartyEntity).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
-    const judge = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .innerJoin(CaseAssignmentEntity, 'a', 'a.userId = u.id')
-      .where('a.caseId = :caseId AND u.role = :role', { caseId: c.id, role: UserRole.JUDGE })
-      .orderBy('a.createdAt', 'ASC')
-      .getOne();
-    return {
-      docketNumber: c.docketNumber,
-      title: c.title,
-      court: c.court,
-      caseType: c.caseType,
-      filedDate: c.filedDate,
-      parties: parties.map((p) => ({ name: p.name, role: p.role.replace(/_/g, ' '), counsel: p.counsel })),
-      ...(judge ? { judge: judge.displayName } : {}),
-    };
-  }
-}
-
-function versionOf(draftId: string, version: number, draft: Draft, change: string, authorId: string, at: Date): DraftVersionEntity {
-  const text = draftToText(draft);
-  const counts = originCounts(draft);
-  return Object.assign(new DraftVersionEntity(), {
-    draftId,
-    version,
-    content: JSON.stringify(draft),
-    text,
-    sha256: sha256Text(text),
-    change,
-    authorId,
-    recordSentences: counts.record,
-    machineSentences: counts.machine,
-    humanSentences: counts.human,
-    createdAt: at,
-  });
-}
-
-function parseValues(values: string | null | undefined): SlotValues {
-  if (values === null || values === undefined || values.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(values);
-  } catch {
-    throw new DraftException(DraftErrorReason.INVALID_SLOTS, 'values must be a JSON object of slot values');
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new DraftException(DraftErrorReason.INVALID_SLOTS, 'values must be a JSON object of slot values');
-  }
-  return parsed as SlotValues;
-}
-
-/** The stored brief (GraphQL shape, nulls for absent values) as drafting's input. */
-export function briefInput(b: CaseBriefType): BriefInput {
-  const span = (s: BriefSourceType) => ({
-    ...(s.documentId ? { documentId: s.documentId } : {}),
-    start: s.start,
-    end: s.end,
-    text: s.text,
-    ...(s.page !== null && s.page !== undefined ? { page: s.page } : {}),
-  });
-  return {
-    issues: b.issues.map((i) => ({ value: i.value, sources: i.sources.map(span) })),
-    timeline: b.timeline.map((e) => ({ date: e.date, event: e.event, sources: e.sources.map(span) })),
-    authorities: b.authorities.map((a) => ({ ...(a.caseName ? { caseName: a.caseName } : {}), citations: a.citations, citedAt: a.citedAt.map(span) })),
-  };
-}
-
-/** Summary sentences as drafting's input; paragraphs of different documents never merge. */
-export function summaryInput(s: SummaryEntity): SummaryInput {
-  const sentences = JSON.parse(s.sentences) as StoredSummarySentence[];
-  const docIndex = new Map<string, number>();
-  for (const t of sentences) if (!docIndex.has(t.documentId)) docIndex.set(t.documentId, docIndex.size);
-  return {
-    sentences: sentences.map((t) => ({
-      text: t.text,
-      start: t.start,
-      end: t.end,
-      documentId: t.documentId,
-      page: t.page,
-      paragraph: (docIndex.get(t.documentId) ?? 0) * 1_000_000 + t.paragraph,
-    })),
-  };
 }

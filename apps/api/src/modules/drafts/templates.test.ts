@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestApp, createDraftAndWait, databaseAvailable, errorCode, ok, waitForJob, startTestApp, TestApp, testConfig, testDatabase, TestUser } from '../../../test/helpers/test-app.js';
 import { loadConfig } from '../../config/config.loader.js';
 import { ApiKeyAccess } from '../auth/api-key.entity.js';
-import { DRAFT_JOB, DraftJobPayload, DraftsService } from './drafts.service.js';
+import { DRAFT_JOB, DraftJobPayload, DraftProcessor } from './draft.processor.js';
 import { documentBudgets } from '../summaries/summarize.processor.js';
 import { UserRole } from '../users/user.entity.js';
 
@@ -78,7 +78,7 @@ describe.skipIf(!databaseAvailable())('templates from AMICUS_TEMPLATES_DIR', () 
     const { draftId } = JSON.parse(job.result!) as { draftId: string };
     const q = (sql: string) => (t.dataSource.options.type === 'postgres' ? sql.replace(/\?/g, () => '$1') : sql);
     const [row] = (await t.dataSource.query(q('SELECT payload, created_by FROM jobs WHERE id = ?'), [createDraft.id])) as Array<{ payload: string; created_by: string }>;
-    const rerun = await t.app.get(DraftsService).generate({
+    const rerun = await t.app.get(DraftProcessor).generate({
       id: createDraft.id,
       type: DRAFT_JOB,
       payload: JSON.parse(row.payload) as DraftJobPayload,

@@ -1,10 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn, ValueTransformer } from 'typeorm';
-
-/** Epoch milliseconds stored as BIGINT; PostgreSQL returns BIGINT as a string. */
-export const epochMs: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | number | null) => (value === null || value === undefined ? null : Number(value)),
-};
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintNumber as epochMs } from '../../database/columns.js';
 
 /**
  * A durable job. The row is the source of truth for state and progress whichever backend delivers it.

@@ -74,6 +74,11 @@ export class SummariesService {
     return s;
   }
 
+  /** A summary by id WITHOUT an access check: for jobs, whose request was checked when it was queued. */
+  findById(id: string): Promise<SummaryEntity | null> {
+    return this.summaries.findOneBy({ id });
+  }
+
   /** The latest summary of a case as a whole (for drafting), WITHOUT an access check. */
   latestOfCase(caseId: string): Promise<SummaryEntity | null> {
     return this.summaries.findOne({ where: { caseId, scope: 'case' }, order: { version: 'DESC' } });

@@ -3,13 +3,13 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { countWords } from '@amicus/legal-nlp';
 import type { SummarizeOptions, SummaryLength } from '@amicus/inference';
-import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
+import { isUniqueViolation } from '../../database/errors.js';
 import { inTransaction } from '../../database/transaction.js';
 import { CpuPool } from '../cpu-pool/cpu-pool.service.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../audit/canonical-json.js';
-import { pageAt } from '../documents/document-extraction.processor.js';
+import { pageAt, pageLookup } from '../documents/document-pages.js';
 import { toCaseBriefType } from '../documents/dto/case-brief.type.js';
 import { DocumentsService, DocumentText } from '../documents/documents.service.js';
 import { PermanentJobError } from '../jobs/job.exception.js';
@@ -112,14 +112,10 @@ export class SummarizeProcessor implements OnModuleInit {
     if (sentences.length === 0) throw new PermanentJobError('NOTHING_TO_SUMMARIZE', 'The documents hold no text the model can summarize');
 
     job.throwIfCancelled();
-    const pagesOf = new Map(docs.map((d) => [d.documentId, d.pages]));
     const brief = toCaseBriefType(
       output.brief,
       docs.map((d) => d.documentId),
-      (documentId, offset) => {
-        const pages = documentId ? pagesOf.get(documentId) : undefined;
-        return pages && pages.length > 0 ? pageAt(pages, offset) : null;
-      },
+      pageLookup(docs),
     );
 
     await job.progress(95, 'storing');

@@ -1,11 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { UserRole } from '../../common/auth/roles.js';
 
-export enum UserRole {
-  ADMIN = 'admin',
-  JUDGE = 'judge',
-  CLERK = 'clerk',
-  SERVICE = 'service',
-}
+// The roles live in common/auth (the principal and the guards use them); feature modules may import either.
+export { UserRole };
 
 @Entity({ name: 'users' })
 @Index('UQ_users_email', ['email'], { unique: true })

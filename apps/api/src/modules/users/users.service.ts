@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
+import { isUniqueViolation } from '../../database/errors.js';
 import { Connection, paginate } from '../../common/pagination/connection.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';

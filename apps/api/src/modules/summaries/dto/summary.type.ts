@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CaseBriefType } from '../../documents/dto/case-brief.type.js';
+import type { SummarySettings } from '../summarize.processor.js';
 import type { StoredSummarySentence, StoredSummarySource, SummaryEntity } from '../summary.entity.js';
 
 /** Summary length presets (GraphQL values; the job stores them in lower case). */
@@ -14,6 +15,51 @@ registerEnumType(SummaryLengthInput, {
   name: 'SummaryLength',
   description: 'Summary length: SHORT (about 150 words), STANDARD (about 10% of each document), DETAILED (about 25%).',
 });
+
+@ObjectType('SummaryDocumentBudget', { description: 'The length one document of a summary was cut to: a word budget, a ratio, or a preset.' })
+export class SummaryDocumentBudgetType {
+  @Field(() => ID, { description: 'The document.' })
+  documentId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Word budget of the document, when one was set.' })
+  words: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of the document’s words, when a ratio was set.' })
+  ratio: number | null;
+
+  @Field(() => SummaryLengthInput, { nullable: true, description: 'Preset applied to the document as it is, when no budget was shared out.' })
+  length: SummaryLengthInput | null;
+}
+
+@ObjectType('SummarySettings', { description: 'The settings a summary was made with.' })
+export class SummarySettingsType {
+  @Field(() => SummaryLengthInput, { description: 'The preset asked for.' })
+  length: SummaryLengthInput;
+
+  @Field(() => Int, { nullable: true, description: 'The word budget asked for (shared between the documents of a case), if any.' })
+  words: number | null;
+
+  @Field(() => [SummaryDocumentBudgetType], { description: 'The budget of each document.' })
+  perDocument: SummaryDocumentBudgetType[];
+
+  @Field(() => Int, { description: 'Inference threads of the worker that made it.' })
+  threads: number;
+}
+
+function toSummarySettingsType(json: string): SummarySettingsType {
+  const settings = JSON.parse(json) as SummarySettings;
+  return {
+    length: settings.length as SummaryLengthInput,
+    words: settings.words ?? null,
+    perDocument: settings.perDocument.map(({ documentId, options }) => ({
+      documentId,
+      words: options.words ?? null,
+      ratio: options.ratio ?? null,
+      length: (options.length as SummaryLengthInput | undefined) ?? null,
+    })),
+    threads: settings.threads,
+  };
+}
 
 @ObjectType('SummarySentence', { description: 'A sentence of a summary with its source: the span of one document’s extracted text it was taken from.' })
 export class SummarySentenceType {
@@ -95,8 +141,8 @@ export class SummaryType {
   @Field(() => SummaryModelType, { description: 'The model used.' })
   model: SummaryModelType;
 
-  @Field({ description: 'JSON text of the settings used (length, budget of each document).' })
-  settings: string;
+  @Field(() => SummarySettingsType, { description: 'The settings used: the length asked for and the budget of each document.' })
+  settings: SummarySettingsType;
 
   @Field({ description: 'sha256 of the canonical JSON of the sentences and brief (recorded in the ledger).' })
   outputSha256: string;
@@ -123,7 +169,7 @@ export function toSummaryType(s: SummaryEntity): SummaryType {
     brief: JSON.parse(s.brief) as CaseBriefType,
     sources: JSON.parse(s.sources) as StoredSummarySource[],
     model: { name: s.modelName, version: s.modelVersion, sha256: s.modelSha256 },
-    settings: s.settings,
+    settings: toSummarySettingsType(s.settings),
     outputSha256: s.outputSha256,
     jobId: s.jobId,
     createdBy: s.createdBy,

@@ -1,25 +1,12 @@
-"""Validation scoring on pre-tokenized text (tokens are already rouge_score-style: lowercase, Porter-stemmed).
+"""Sentence selection on pre-tokenized text (tokens are rouge_score-style: lowercase, Porter-stemmed).
 
-Used only to pick checkpoints and architectures during training; the published table is produced by
-the evaluation package (`npm run eval`) through the shipped ONNX model.
+The runtime's selection rule and the lead/TextRank baselines, used to pick checkpoints during training;
+the summaries they make are scored by `scoring.rouge12` (the evaluation package's ROUGE).
 """
 from collections import Counter
 import math
 
 import numpy as np
-
-
-def ngrams(tokens, n):
-    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-
-
-def rouge_f(cand, ref, n):
-    c, r = ngrams(cand, n), ngrams(ref, n)
-    ov = sum(min(v, r[k]) for k, v in c.items())
-    if ov == 0:
-        return 0.0
-    p, rc = ov / sum(c.values()), ov / sum(r.values())
-    return 2 * p * rc / (p + rc)
 
 
 def cut(order, toks, words, budget):
