@@ -48,6 +48,7 @@ describe('authorities cited by name alone', () => {
 
   it('does not report the case\'s own title line, a judge after the name, or a later mention of a cited case', () => {
     expect(names('Kesavananda Bharati v State of Kerala\nIN THE SUPREME COURT OF INDIA\nThe petition is allowed.')).toEqual([]);
+    expect(names('Ellison v Northgate Housing Trust\n\nThis is the judgment of the court in Ellison v Northgate Housing Trust.')).toEqual([]);
     expect(names('As was said in Stack v Dowden Baroness Hale gave the leading opinion.')).toEqual(['Stack v Dowden']);
     expect(names('The rule in Edgar v Edgar [1980] 1 WLR 1410 is settled. Edgar v Edgar was applied.')).toEqual([]);
   });

@@ -156,10 +156,11 @@ const BEFORE_CITATION = /^[\s,]*(?:Ex\s?p(?:arte)?\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z]
  * Authorities cited by name alone, without a report citation: "Yunus Shaikh vs The State(3)", "Edgar v
  * Edgar", "A.K. Gopalan v. The State of Madras". Names written just before a citation are not reported
  * here (the citation carries them), nor names given a citation elsewhere in the text (mentions of an
- * authority already found), nor the case's own title on a line of its own.
+ * authority already found), nor the case's own name where the text has it as a title line.
  */
 export function findCaseNames(text: string, full: CitationMatch[], citedNames: Set<string>): CitationMatch[] {
   const out: CitationMatch[] = [];
+  const ownTitles = new Set<string>();
   let next = 0;
   for (const m of text.matchAll(VERSUS_GAP)) {
     const at = m.index;
@@ -191,6 +192,7 @@ export function findCaseNames(text: string, full: CitationMatch[], citedNames: S
     // The case's own title standing on a line of its own.
     const wholeLine = (lineStart > windowStart || windowStart === 0) && (lineEnd >= 0 || rightStart + 200 >= text.length);
     const line = wholeLine ? normalizeSpaces(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd)) : '';
+    if (line === name) ownTitles.add(nameKey(withoutBrackets(name)));
     if (line === name || name === name.toUpperCase()) continue;
     if (citedNames.has(nameKey(withoutBrackets(name)))) continue;
     while (next < full.length && full[next].end <= end) next++;
@@ -199,7 +201,8 @@ export function findCaseNames(text: string, full: CitationMatch[], citedNames: S
     if (/^[\s,]*\(?\s*supra\b/i.test(after)) continue;
     out.push({ start, end, form: 'case_name' });
   }
-  return out;
+  // The case's own name, once seen as a title line, is not an authority wherever else it is written.
+  return ownTitles.size === 0 ? out : out.filter((c) => !ownTitles.has(nameKey(withoutBrackets(text.slice(c.start, c.end)))));
 }
 
 function leftName(before: string): string | undefined {
