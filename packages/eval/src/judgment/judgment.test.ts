@@ -19,6 +19,10 @@ describe('fragment check', () => {
   it('passes whole sentences, short results included', () => {
     expect(fragmentKind('Appeal dismissed.')).toBeNull();
     expect(fragmentKind('Lord Reed agrees with the majority.')).toBeNull();
+    expect(fragmentKind('She is now aged 45.')).toBeNull();
+    expect(fragmentKind('It goes no wider than that.')).toBeNull();
+    expect(fragmentKind('It means at any time prior to the expiration of.')).toBe('cut');
+    expect(fragmentKind('The fire started in number 23.')).toBeNull();
     expect(fragmentKind('This was followed in Smith v Jones.')).toBeNull();
     expect(fragmentKind('For these reasons I would dismiss the appeal.')).toBeNull();
     expect(fragmentKind('The question is whether section 7 of the Housing Act 1996 applies to a licensee.')).toBeNull();
