@@ -9,9 +9,9 @@ export type FragmentKind = 'heading' | 'speaker' | 'citation' | 'furniture' | 'c
 
 /** Words ending a sentence that cannot end one: a title or connective means the text was cut after it. */
 const DANGLING =
-  /^(?:lord|lady|lords|justice|mr|mrs|ms|dr|sir|hon'?ble|v|vs|versus|and|or|of|the|a|an|by|under|see|per|no|nos|art|arts|s|ss|sec|cf|p|pp|vol)$/i;
+  /^(?:lord|lady|mr|mrs|ms|dr|sir|hon'?ble|v|vs|versus|and|or|of|the|a|an|by|under|see|per|no|nos|art|arts|s|ss|sec|cf|p|pp|vol)$/i;
 /** A date cut at a full stop: "dated 9.3.", "on 12.". */
-const CUT_NUMBER = /(?:\b\d{1,2}\.\d{1,2}\.|\b(?:dated|on|of)\s+\d{1,2}\.)$/i;
+const CUT_NUMBER = /(?:\b\d{1,2}\.\d{1,2}\.|\bdated\s+\d{1,2}\.)$/i;
 /** "LORD HODGE:", "LADY HALE (with whom ... agree)", "JUSTICE X:", "K. SUBBA RAO, J." */
 const SPEAKER =
   /^(?:(?:LORD|Lord|LADY|Lady|MR|Mr|MRS|Mrs|MS|Ms|DAME|Dame|SIR|Sir)\s+(?:JUSTICE\s+|Justice\s+)?[A-Z][A-Za-z'-]+(?:\s+(?:of\s+[A-Z][A-Za-z'-]+|[A-Z][A-Za-z'-]+))*\s*[:.]?\s*(?:\([^)]*\))?\s*[:.]?|[A-Z][A-Z.\s'-]{2,60},?\s*(?:C\.?\s*J|J|JJ)\.?(?:\s*[:.])?)$/;

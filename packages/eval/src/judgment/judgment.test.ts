@@ -21,6 +21,8 @@ describe('fragment check', () => {
     expect(fragmentKind('Lord Reed agrees with the majority.')).toBeNull();
     expect(fragmentKind('She is now aged 45.')).toBeNull();
     expect(fragmentKind('It goes no wider than that.')).toBeNull();
+    expect(fragmentKind('On 31 May 2008 MB attained the age of 60.')).toBeNull();
+    expect(fragmentKind('It promotes the sound administration of justice.')).toBeNull();
     expect(fragmentKind('It means at any time prior to the expiration of.')).toBe('cut');
     expect(fragmentKind('The fire started in number 23.')).toBeNull();
     expect(fragmentKind('This was followed in Smith v Jones.')).toBeNull();
