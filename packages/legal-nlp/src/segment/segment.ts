@@ -1,25 +1,52 @@
 import { ALWAYS, BEFORE_NUMBER, OPENERS, WEAK } from './abbreviations.js';
+import { isDigit, isLower, isSpace, isUpper, isWordChar } from './chars.js';
+import { DisplayText } from './display.js';
+import { detectFurniture, type Furniture } from './furniture.js';
 
 export interface Paragraph {
   index: number;
   start: number;
   end: number;
   text: string;
-  /** The paragraph's own number as written, such as "[12]" or "12." (or a bare "12" before a capitalised word). */
+  /**
+   * The paragraph's own number as written, such as "[12]", "12.", "(12)" where the judgment numbers its
+   * paragraphs so, or a bare "12" before a capitalised word.
+   */
   label?: string;
+  /**
+   * The judgment's own number for this paragraph: its label's number, or, for an unnumbered block inside a
+   * numbered judgment (a quotation, a list), the number of the labelled paragraph it follows. Absent before
+   * the first numbered paragraph and in judgments that do not number their paragraphs. `index` is the
+   * running count.
+   */
+  number?: number;
 }
 
 export interface Sentence {
   index: number;
+  /** Index into `Segmentation.paragraphs` (the running count; the judgment's own number is the paragraph's `number`). */
   paragraph: number;
+  /** `source.slice(start, end)` is the sentence exactly as written. */
   start: number;
   end: number;
+  /**
+   * The sentence for display: line breaks joined, words hyphenated across a line break repaired, page
+   * numbers and running headers removed, whitespace collapsed. Equal to `source.slice(start, end)` when
+   * none of these applies.
+   */
   text: string;
 }
 
 export interface Segmentation {
   paragraphs: Paragraph[];
   sentences: Sentence[];
+  /**
+   * Page numbers and running headers found in the text. They are in no paragraph when they stand on lines of
+   * their own, and are left out of the display text of a sentence they interrupt.
+   */
+  furniture: Furniture[];
+  /** Whether the text was read as written without capital letters (some law reports are all lower case). */
+  caseless: boolean;
 }
 
 export interface SegmentOptions {
@@ -34,66 +61,111 @@ const MAX_TOKEN_LOOKBACK = 24;
 const MAX_WORD_LOOKAHEAD = 32;
 const MAX_SPACE_LOOKAHEAD = 64;
 
-/** Sentence-final punctuation; the danda (U+0964) ends sentences in Hindi and other Indian scripts. */
-const TERMINATORS = '.?!।';
-const CLOSERS = '"\'”’)]»';
+/**
+ * Sentence-final punctuation: the danda (U+0964) ends sentences in Hindi and other Indian scripts; the CJK
+ * full stops, full-width and half-width forms end sentences in Chinese, Japanese and Korean text.
+ */
+const TERMINATORS = '.?!।。！？．｡';
+/** Terminators after which a sentence ends without any following space (CJK text has none). */
+const CJK_TERMINATORS = '。！？．｡';
+const CLOSERS = '"\'”’)]»」』）】》〉';
 const OPENERS_PUNCT = '"\'“‘([«';
 const SUPERSCRIPT_DIGITS = '¹²³⁰⁴⁵⁶⁷⁸⁹';
 
 const ROMAN = /^[IVXLCDM]+$/;
 
-function isSpace(c: number): boolean {
-  // space, tab, LF, VT, FF, CR, NBSP, and the Unicode spaces that PDF extraction produces
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000 || c === 0xfeff;
+/** What the segmenter learns about a whole document before it splits it. */
+interface Profile {
+  /** Written without capitals: a sentence may start in lower case. */
+  caseless: boolean;
+  /** The judgment numbers its paragraphs "(1)", "(2)", … at line starts. */
+  parenLabels: boolean;
+  /** Start offsets of lines that are page furniture. */
+  furnitureLines: Set<number>;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+/** A text with fewer capitals than this share of its letters is read as caseless. */
+const CASELESS_CAPITALS = 0.004;
+const CASELESS_MIN_LETTERS = 200;
+
+function isCaseless(text: string): boolean {
+  let letters = 0;
+  let capitals = 0;
+  const n = Math.min(text.length, 200_000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) letters++;
+    else if (c >= 65 && c <= 90) {
+      letters++;
+      capitals++;
+    }
+  }
+  return letters >= CASELESS_MIN_LETTERS && capitals < CASELESS_CAPITALS * letters;
 }
 
-function isLower(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  if (c < 128) return c >= 97 && c <= 122;
-  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
-}
+const PAREN_LABEL_LINE = /(?:^|\n)[^\S\n]*\((\d{1,3})\)[^\S\n]+\S/g;
+const MIN_PAREN_LABELS = 4;
 
-function isUpper(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-}
-
-function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return isDigit(c) || isUpper(ch) || isLower(ch);
+/**
+ * "(1)", "(2)" at line starts usually number the sub-sections of a quoted statute. They are taken as the
+ * judgment's paragraph numbers only when every one of them in the text continues a single count from 1.
+ */
+function usesParenLabels(text: string): boolean {
+  let expected = 1;
+  PAREN_LABEL_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PAREN_LABEL_LINE.exec(text)) !== null) {
+    if (Number(m[1]) !== expected) return false;
+    expected++;
+  }
+  return expected - 1 >= MIN_PAREN_LABELS;
 }
 
 /**
  * Splits text into paragraphs and sentences with UTF-16 offsets into `text`.
- * `text.slice(start, end)` equals each item's `text`; items are trimmed of surrounding whitespace.
+ * `text.slice(start, end)` equals each paragraph's `text`; a sentence's `text` is that slice cleaned for
+ * display (see `Sentence.text`). Items are trimmed of surrounding whitespace.
  * Runs in time linear in the length of the text.
  */
 export function segment(text: string, options: SegmentOptions = {}): Segmentation {
   const maxChars = Math.max(50, options.maxSentenceChars ?? DEFAULT_MAX_SENTENCE_CHARS);
-  const spans = paragraphSpans(text);
+  const furniture = detectFurniture(text);
+  const profile: Profile = {
+    caseless: isCaseless(text),
+    parenLabels: usesParenLabels(text),
+    furnitureLines: new Set(furniture.filter((f) => isWholeLine(text, f)).map((f) => f.start)),
+  };
+  const display = new DisplayText(text, furniture);
+  const spans = paragraphSpans(text, profile);
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const state = { lastLabel: undefined as number | undefined };
+  let number: number | undefined;
   for (const span of spans) {
-    for (const part of splitInlineLabels(text, span.start, span.end, state)) {
+    for (const part of splitInlineLabels(text, span.start, span.end, state, profile)) {
       const index = paragraphs.length;
       const paragraph: Paragraph = { index, start: part.start, end: part.end, text: text.slice(part.start, part.end) };
-      if (part.label !== undefined) paragraph.label = part.label;
+      if (part.label !== undefined) {
+        paragraph.label = part.label;
+        number = labelNumber(part.label);
+      }
+      if (number !== undefined) paragraph.number = number;
       paragraphs.push(paragraph);
       const bodyStart = part.label !== undefined ? part.start + part.label.length : part.start;
-      splitSentences(text, bodyStart, part.end, maxChars, (s, e) => {
-        sentences.push({ index: sentences.length, paragraph: index, start: s, end: e, text: text.slice(s, e) });
+      splitSentences(text, bodyStart, part.end, maxChars, profile.caseless, (s, e) => {
+        sentences.push({ index: sentences.length, paragraph: index, start: s, end: e, text: display.of(s, e) });
       });
     }
   }
-  return { paragraphs, sentences };
+  return { paragraphs, sentences, furniture, caseless: profile.caseless };
+}
+
+function isWholeLine(text: string, f: Furniture): boolean {
+  let s = f.start;
+  while (s > 0 && text.charCodeAt(s - 1) !== 10 && isSpace(text.charCodeAt(s - 1))) s--;
+  let e = f.end;
+  while (e < text.length && text.charCodeAt(e) !== 10 && isSpace(text.charCodeAt(e))) e++;
+  return (s === 0 || text.charCodeAt(s - 1) === 10) && (e === text.length || text.charCodeAt(e) === 10);
 }
 
 interface Span {
@@ -132,13 +204,15 @@ function lines(text: string): { items: Line[]; blankSeparated: boolean } {
   return { items, blankSeparated };
 }
 
-// "[12]", "12." or, as in Australian judgments, a bare "12" before a capitalised word. "(1)" is left alone: it
-// numbers sub-sections of quoted statutes far more often than paragraphs.
+// "[12]", "12." or, as in Australian judgments, a bare "12" before a capitalised word. "(1)" only where the
+// document numbers its paragraphs so (see usesParenLabels): it numbers sub-sections of quoted statutes far
+// more often than paragraphs.
 const LEADING_LABEL = /^(?:\[\d{1,4}\]|\d{1,4}\.(?=\s)|\d{1,3}(?=\s+[A-Z"“'‘(]))/;
+const LEADING_PAREN_LABEL = /^\(\d{1,3}\)(?=\s)/;
 
-function leadingLabel(text: string, start: number, end: number): string | undefined {
+function leadingLabel(text: string, start: number, end: number, profile: Profile): string | undefined {
   const head = text.slice(start, Math.min(end, start + 8));
-  const m = LEADING_LABEL.exec(head);
+  const m = LEADING_LABEL.exec(head) ?? (profile.parenLabels ? LEADING_PAREN_LABEL.exec(head) : null);
   if (!m) return undefined;
   // A label must be followed by text in the same paragraph.
   if (start + m[0].length >= end) return undefined;
@@ -150,8 +224,10 @@ function leadingLabel(text: string, start: number, end: number): string | undefi
  * except that a line starting in lower case continues the line before it. In both modes a line that opens
  * with a paragraph number starts a new paragraph, and a number alone on a line belongs to the line after it.
  */
-function paragraphSpans(text: string): Span[] {
-  const { items: raw, blankSeparated } = lines(text);
+function paragraphSpans(text: string, profile: Profile): Span[] {
+  const { items: all, blankSeparated } = lines(text);
+  // Page furniture on its own line belongs to no paragraph, and a paragraph runs on across it.
+  const raw = profile.furnitureLines.size > 0 ? all.filter((l) => !profile.furnitureLines.has(l.start)) : all;
   const items = detachTrailingLabels(text, raw);
   const spans: Span[] = [];
   let current: Span | undefined;
@@ -162,15 +238,13 @@ function paragraphSpans(text: string): Span[] {
     if (!startsNew) {
       const gap = text.slice(prevLineEnd, line.start);
       const blankBetween = /\n[^\S\n]*\n/.test(gap);
-      if (blankBetween) startsNew = true;
+      const label = leadingLabel(text, line.start, line.end, profile) !== undefined;
+      // A sentence cut by a page break runs on across the blank lines around the page's furniture.
+      const acrossPage = blankBetween && !label && profile.furnitureLines.size > 0 && hasFurnitureLine(gap, prevLineEnd, profile) && !lineStartsSentence(text, prevLineEnd, line.start, profile);
+      if (blankBetween && !acrossPage) startsNew = true;
       else if (currentIsBareLabel) startsNew = false; // "63." alone on a line numbers the next line
-      else if (leadingLabel(text, line.start, line.end) !== undefined) startsNew = true;
-      else if (!blankSeparated) {
-        // A line that starts in lower case continues the previous one (a wrapped line, or a sentence that a
-        // line break cut after an abbreviation such as "No. 1."), as does a line after one that ends in an
-        // abbreviation that cannot end a sentence ("... party Nos.\n3 to 5 ...").
-        startsNew = !isLower(text[line.start]) && !endsInBindingAbbreviation(text, prevLineEnd, line.start);
-      }
+      else if (label) startsNew = true;
+      else if (!blankSeparated) startsNew = lineStartsSentence(text, prevLineEnd, line.start, profile);
     }
     if (startsNew) {
       if (current) spans.push(current);
@@ -184,6 +258,28 @@ function paragraphSpans(text: string): Span[] {
   }
   if (current) spans.push(current);
   return spans;
+}
+
+function hasFurnitureLine(gap: string, gapStart: number, profile: Profile): boolean {
+  for (let i = gap.indexOf('\n'); i >= 0; i = gap.indexOf('\n', i + 1)) {
+    let s = i + 1;
+    while (s < gap.length && gap[s] !== '\n' && isSpace(gap.charCodeAt(s))) s++;
+    if (profile.furnitureLines.has(gapStart + s)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the line starting at `next` starts a new sentence rather than continuing the line that ends at
+ * `prevEnd`. A line that starts in lower case continues the previous one (a wrapped line, or a sentence that
+ * a line break cut after an abbreviation such as "No. 1."), as does a line after one that ends in an
+ * abbreviation that cannot end a sentence ("... party Nos.\n3 to 5 ..."). In caseless text a line starts a
+ * sentence when the one before it ends one.
+ */
+function lineStartsSentence(text: string, prevEnd: number, next: number, profile: Profile): boolean {
+  if (endsInBindingAbbreviation(text, prevEnd, next)) return false;
+  if (profile.caseless) return '.?!:;।。！？'.includes(text[prevEnd - 1]) || '"”\')'.includes(text[prevEnd - 1]);
+  return !isLower(text[next]);
 }
 
 const TRAILING_LABEL = /(?<=[.?!:;"'”’)\]])\s+(\d{1,3}\.)$/;
@@ -260,8 +356,8 @@ function isInlineLabel(text: string, at: number, end: number, limit: number, flo
  * Judgments delivered as one long line still carry their paragraph numbers inline ("... dismissed. 12. The
  * appellant ..."). A number that continues the document's paragraph sequence starts a new paragraph.
  */
-function splitInlineLabels(text: string, start: number, end: number, state: { lastLabel: number | undefined }): LabelledSpan[] {
-  const label = leadingLabel(text, start, end);
+function splitInlineLabels(text: string, start: number, end: number, state: { lastLabel: number | undefined }, profile: Profile): LabelledSpan[] {
+  const label = leadingLabel(text, start, end, profile);
   if (label !== undefined) state.lastLabel = labelNumber(label);
   const out: LabelledSpan[] = [];
   let current: LabelledSpan = label !== undefined ? { start, end, label } : { start, end };
@@ -310,9 +406,10 @@ function wordAfter(text: string, at: number, end: number): string {
  * Decides whether the terminator run `text[i..j]` (followed by whitespace, then `next` at index `m`) ends a
  * sentence that began at `sentStart`.
  */
-function isBoundary(text: string, i: number, j: number, m: number, end: number, sentStart: number): boolean {
+function isBoundary(text: string, i: number, j: number, m: number, end: number, sentStart: number, caseless: boolean): boolean {
   const word = wordAfter(text, m, end);
   const nextCh = word.length > 0 ? word[0] : text[m];
+  if (caseless) return isCaselessBoundary(text, i, j, m, word, sentStart);
   if (isLower(nextCh)) return false;
   const runIsPeriod = i === j && text[i] === '.';
   if (!runIsPeriod) return true;
@@ -341,6 +438,26 @@ function isBoundary(text: string, i: number, j: number, m: number, end: number, 
   return defaultRule(nextCh);
 }
 
+const CASELESS_OPENERS = new Set([...OPENERS].map((w) => w.toLowerCase()));
+
+/**
+ * The boundary rule for text written without capitals: a period ends a sentence unless it closes an
+ * abbreviation, an initial or a paragraph number; abbreviations that may end a sentence do so only before a
+ * common sentence opener ("... co. the company ..." ends; "... m/s. abc pvt. ltd. v. ..." does not).
+ */
+function isCaselessBoundary(text: string, i: number, j: number, m: number, word: string, sentStart: number): boolean {
+  if (!(i === j && text[i] === '.')) return true;
+  const token = tokenBefore(text, i, sentStart).toLowerCase();
+  if (token.length === 0) return true;
+  const opener = CASELESS_OPENERS.has(word.toLowerCase());
+  if (/^\d{1,4}$/.test(token) && onlySpaceBetween(text, sentStart, i - token.length)) return false;
+  if (ALWAYS.has(token) || token === 'v') return false;
+  if (BEFORE_NUMBER.has(token)) return !followsNumber(word.length <= 4 ? word.toUpperCase() : word, text[m]) && opener;
+  if (token.length === 1 || WEAK.has(token)) return opener;
+  if (/^(?:[a-z]{1,2}\.)+[a-z]{1,2}$/.test(token)) return opener;
+  return true;
+}
+
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   if (to - from > MAX_SPACE_LOOKAHEAD) return false;
   for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
@@ -362,7 +479,7 @@ function defaultRule(nextCh: string): boolean {
 /**
  * Sentence spans within [start, end). Calls `emit(start, end)` for each trimmed, non-empty sentence.
  */
-function splitSentences(text: string, start: number, end: number, maxChars: number, emit: (s: number, e: number) => void): void {
+function splitSentences(text: string, start: number, end: number, maxChars: number, caseless: boolean, emit: (s: number, e: number) => void): void {
   const push = (s: number, e: number): void => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
@@ -380,6 +497,15 @@ function splitSentences(text: string, start: number, end: number, maxChars: numb
     let k = j + 1;
     while (k < end && CLOSERS.includes(text[k])) k++;
     k = skipFootnoteMarker(text, i, k, end);
+    if (CJK_TERMINATORS.includes(text[j]) && k < end) {
+      // CJK sentences end at the full stop, with or without space after it.
+      push(sentStart, k);
+      let m = k;
+      while (m < end && isSpace(text.charCodeAt(m))) m++;
+      sentStart = m;
+      i = m - 1;
+      continue;
+    }
     if (k >= end) {
       i = j;
       continue;
@@ -395,7 +521,7 @@ function splitSentences(text: string, start: number, end: number, maxChars: numb
       i = j;
       continue;
     }
-    if (isBoundary(text, i, j, m, end, sentStart)) {
+    if (isBoundary(text, i, j, m, end, sentStart, caseless)) {
       push(sentStart, k);
       // The next sentence starts after all the whitespace; skipping it here is linear, as the loop resumes there.
       while (m < end && isSpace(text.charCodeAt(m))) m++;
@@ -440,6 +566,9 @@ function skipFootnoteMarker(text: string, dot: number, k: number, end: number): 
   return e;
 }
 
+/** Full-width clause separators of CJK text, which take no space after them. */
+const WIDE_SEPARATORS: Record<string, string> = { ';': '；', ':': '：', ',': '，、' };
+
 /** Cuts an over-long sentence at clause or word boundaries so that no piece exceeds `maxChars`. */
 function cutLong(text: string, s: number, e: number, maxChars: number, emit: (s: number, e: number) => void): void {
   let start = s;
@@ -448,8 +577,9 @@ function cutLong(text: string, s: number, e: number, maxChars: number, emit: (s:
     const floor = start + Math.floor(maxChars / 2);
     let cut = -1;
     for (const sep of [';', ':', ',']) {
+      const wide = WIDE_SEPARATORS[sep];
       for (let i = hardEnd - 1; i >= floor; i--) {
-        if (text[i] === sep && isSpace(text.charCodeAt(i + 1))) {
+        if ((text[i] === sep && isSpace(text.charCodeAt(i + 1))) || wide.includes(text[i])) {
           cut = i + 1;
           break;
         }
