@@ -1,3 +1,5 @@
+import type { Disposition } from '../structure/types.js';
+
 /** Where a fact comes from: a span of one document's text. */
 export interface SourceSpan {
   documentId?: string;
@@ -47,15 +49,7 @@ export interface TimelineEvent {
   sources: SourceSpan[];
 }
 
-export type Disposition =
-  | 'allowed'
-  | 'partly_allowed'
-  | 'dismissed'
-  | 'set_aside'
-  | 'remitted'
-  | 'granted'
-  | 'refused'
-  | 'order_accordingly';
+export type { Disposition };
 
 export interface BriefOutcome {
   disposition: Disposition;
