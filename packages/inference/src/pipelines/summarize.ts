@@ -16,7 +16,7 @@ import type { LoadedModel } from '../model.js';
 export type SummaryLength = 'short' | 'standard' | 'detailed';
 
 export interface SummarizeOptions {
-  /** Target length in words, a hard upper bound (CJK characters count as words). */
+  /** Target length in words, a hard upper bound (words as `countWords` of @amicus/legal-nlp counts them). */
   words?: number;
   /** Target length as a fraction of the document's words, in (0, 1]. */
   ratio?: number;
