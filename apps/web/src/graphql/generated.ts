@@ -34,7 +34,7 @@ export const PartyRoleValues: readonly PartyRole[] = ['APPELLANT', 'APPLICANT', 
 export type SortDirection = 'ASC' | 'DESC';
 export const SortDirectionValues: readonly SortDirection[] = ['ASC', 'DESC'];
 
-/** Summary length: SHORT (about 150 words), STANDARD (about 10% of each document), DETAILED (about 25%). */
+/** Summary length: SHORT (150 words), STANDARD (10% of each document, at most 600 words), DETAILED (25% of each document, at most 1,500 words). */
 export type SummaryLength = 'DETAILED' | 'SHORT' | 'STANDARD';
 export const SummaryLengthValues: readonly SummaryLength[] = ['DETAILED', 'SHORT', 'STANDARD'];
 
@@ -502,24 +502,41 @@ export type CaseSummariesQuery = {
       version: string;
       sha256: string;
     };
+    warnings: Array<string>;
     sentences: Array<{
       text: string;
       documentId: string;
       page: number;
       start: number;
       end: number;
-      paragraph: number;
+      paragraph: number | null;
+      role: string | null;
+      result: boolean;
     }>;
     sources: Array<{
       documentId: string;
       words: number;
+      language: {
+        code: string;
+        name: string;
+        supported: boolean;
+      } | null;
+      warnings: Array<string>;
+      outcome: {
+        disposition: string;
+        label: string;
+        basis: string;
+        confidence: number;
+        start: number;
+        end: number;
+      } | null;
     }>;
   }>;
 };
 
 export const CaseSummariesDocument: TypedDocument<CaseSummariesQuery, CaseSummariesQueryVariables> = {
   operationName: "CaseSummaries",
-  source: "query CaseSummaries($caseId: ID!) {\n  summaries(caseId: $caseId) {\n    id\n    version\n    length\n    words\n    documentId\n    createdAt\n    model {\n      name\n      version\n      sha256\n    }\n    sentences {\n      text\n      documentId\n      page\n      start\n      end\n      paragraph\n    }\n    sources {\n      documentId\n      words\n    }\n  }\n}",
+  source: "query CaseSummaries($caseId: ID!) {\n  summaries(caseId: $caseId) {\n    id\n    version\n    length\n    words\n    documentId\n    createdAt\n    model {\n      name\n      version\n      sha256\n    }\n    warnings\n    sentences {\n      text\n      documentId\n      page\n      start\n      end\n      paragraph\n      role\n      result\n    }\n    sources {\n      documentId\n      words\n      language {\n        code\n        name\n        supported\n      }\n      warnings\n      outcome {\n        disposition\n        label\n        basis\n        confidence\n        start\n        end\n      }\n    }\n  }\n}",
 };
 
 export type CaseBriefQueryVariables = {
