@@ -72,7 +72,7 @@ describe('amicus summarize', () => {
     const r = await amicus(['summarize', fixture, '--json', '--words', '100']);
     expect(r.code).toBe(0);
     const { brief } = JSON.parse(r.stdout.trim());
-    expect(Object.keys(brief).sort()).toEqual(['authorities', 'caseNumbers', 'court', 'issues', 'judges', 'outcome', 'parties', 'statutes', 'timeline']);
+    expect(Object.keys(brief).sort()).toEqual(['authorities', 'caseNumbers', 'court', 'issues', 'judges', 'missing', 'outcome', 'parties', 'statutes', 'timeline']);
     // The fixture is a petition under article 32 of the Constitution that ends "Petition dismissed."
     const constitution = brief.statutes.find((s: { instrument: string }) => s.instrument === 'Constitution');
     expect(constitution.provisions).toContain('article 32');

@@ -87,8 +87,12 @@ describe.skipIf(!realData)('baselines on real validation judgments', () => {
         expect(countWords(s.text)).toBeGreaterThan(words * 0.5);
       }
       expect(rouge(pair.summary, oracle.text).rouge2.f1).toBeGreaterThanOrEqual(rouge(pair.summary, tr.text).rouge2.f1);
-      // Extractive sentences come from the source verbatim.
-      for (const sent of tr.sentences) expect(pair.text.slice(sent.start, sent.end)).toBe(sent.text);
+      // Extractive sentences are the source's sentences: exact offsets, with their display text.
+      const source = new Map(segment(pair.text).sentences.map((x) => [x.start, x]));
+      for (const sent of tr.sentences) {
+        expect(source.get(sent.start)?.end).toBe(sent.end);
+        expect(source.get(sent.start)?.text).toBe(sent.text);
+      }
     }
   }, 60_000);
 });

@@ -41,7 +41,9 @@ describe('buildBrief on real judgments', () => {
     const incomeTax = brief.statutes.find((s) => s.instrument.startsWith('Indian Income tax Act'));
     expect(incomeTax?.provisions).toEqual(expect.arrayContaining(['section 66', 'section 9 (1) (iv)']));
     expect(brief.issues[0].value).toMatch(/^The question for our determination is whether the munic ipal property tax/);
-    expect(brief.judges.find((j) => j.bench)?.name).toBe('MEHR CHAND MAHAJAN');
+    expect(brief.judges.filter((j) => j.bench).map((j) => [j.name, j.evidence])).toEqual([['Mehr Chand Mahajan J', ['delivered_by']]]);
+    expect(brief.court).toMatchObject({ name: 'Supreme Court of India', basis: 'appeal_route' });
+    expect(brief.court?.sources[0].text).toBe('High Court of judicature, Bombay');
     expectSourcesMatch(brief, docs);
   });
 
@@ -49,8 +51,12 @@ describe('buildBrief on real judgments', () => {
     const docs = [{ documentId: 'judgment', text: read('in-abs-45.txt') }];
     const brief = buildBrief(docs);
     expect(brief.caseNumbers.map((c) => c.value)).toContain('Criminal Appeal No. 5 of 1951');
-    expect(brief.judges.map((j) => j.name)).toEqual(expect.arrayContaining(['Bose', 'Nawal Kishore', 'Dave']));
-    expect(brief.judges.find((j) => j.name === 'Bose')?.bench).toBe(true);
+    // Bose J delivered the judgment; the High Court judges named in the header did not sit.
+    expect(brief.judges.map((j) => [j.name, j.bench])).toEqual([
+      ['Bose J', true],
+      ['Nawal Kishore', false],
+      ['Dave', false],
+    ]);
     expect(brief.outcome?.disposition).toBe('allowed');
     const dates = brief.timeline.map((t) => t.date);
     expect(dates).toEqual([...dates].sort());
@@ -65,6 +71,8 @@ describe('buildBrief on real judgments', () => {
     const docs = [{ documentId: 'uksc-2009-0217', text: read('uk-abs-uksc-2009-0217.txt') }];
     const brief = buildBrief(docs);
     expect(brief.outcome).toMatchObject({ disposition: 'dismissed', text: 'The appeal is dismissed, essentially for the reasons given by the Court of Appeal.' });
+    // No party is named with a role and no judge is named as sitting: empty, with the reason.
+    expect(brief.missing.map((m) => m.field)).toEqual(['parties', 'bench']);
     expect(brief.issues.map((i) => i.value)).toContain('The issue in this appeal is whether the Amount of Credit is incorrectly stated in box C.');
     const robertsons = brief.authorities.find((a) => a.caseName === 'Wilson v Robertsons (London) Ltd');
     expect(robertsons?.citations).toEqual(['[2005] EWHC 1425 (Ch)', '[2006] 1 WLR 1248']);
@@ -81,7 +89,7 @@ describe('buildBrief on real judgments', () => {
       { documentId: 'judgment', text: read('aus-06_1.txt') },
     ];
     const brief = buildBrief(docs);
-    expect(brief.court).toMatchObject({ name: 'FEDERAL COURT OF AUSTRALIA', basis: 'heading' });
+    expect(brief.court).toMatchObject({ name: 'Federal Court of Australia', courtId: 'fca', basis: 'heading', confidence: 0.95 });
     expect(brief.court?.sources[0]).toMatchObject({ documentId: 'cover', start: 0 });
     expect(brief.parties.map((p) => [p.name, p.role])).toEqual([
       ['Sharman Networks Ltd', 'applicant'],

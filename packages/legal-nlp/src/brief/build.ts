@@ -1,17 +1,18 @@
 import { extractEntities, type Entity } from '../entities/index.js';
 import { segment, type Sentence } from '../segment/index.js';
+import { analyzeJudgment, judgeKey, type JudgmentStructure } from '../structure/index.js';
 import type {
   BriefAuthority,
   BriefCourt,
   BriefDocument,
   BriefJudge,
+  BriefMissing,
   BriefOptions,
   BriefOutcome,
   BriefParty,
   BriefStatute,
   BriefValue,
   CaseBrief,
-  Disposition,
   SourceSpan,
   TimelineEvent,
 } from './types.js';
@@ -21,6 +22,7 @@ interface AnalysedDocument {
   text: string;
   entities: Entity[];
   sentences: Sentence[];
+  structure: JudgmentStructure;
 }
 
 function span(doc: AnalysedDocument, start: number, end: number): SourceSpan {
@@ -65,124 +67,111 @@ function key(s: string): string {
   return s.toLowerCase().replace(/\b(?:vs?\.?|versus)\b/g, 'v').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-// ---------------------------------------------------------------- court
-const COURT_CODES: Record<string, string> = {
-  UKSC: 'Supreme Court of the United Kingdom',
-  UKHL: 'House of Lords',
-  UKPC: 'Judicial Committee of the Privy Council',
-  EWCA: 'Court of Appeal of England and Wales',
-  EWHC: 'High Court of England and Wales',
-  HCA: 'High Court of Australia',
-  FCA: 'Federal Court of Australia',
-  FCAFC: 'Full Court of the Federal Court of Australia',
-  FMCA: 'Federal Magistrates Court of Australia',
-  NSWSC: 'Supreme Court of New South Wales',
-  NSWCA: 'New South Wales Court of Appeal',
-  VSC: 'Supreme Court of Victoria',
-  INSC: 'Supreme Court of India',
-};
-
-const LOWER_COURT_CUE = /\b(?:appeal(?:s|ed)?|appeal by special leave|judgment|order|decree|decision|reference|revision|application)\b[^.]{0,120}\bfrom\b|\b(?:of|by|in) the\s*$/i;
-
+// ---------------------------------------------------------------- court, parties, bench, outcome (from the structure)
 function findCourt(docs: AnalysedDocument[]): BriefCourt | null {
-  for (const doc of docs) {
-    // Courts named near the top, except the court appealed from ("Appeal from the High Court of ...").
-    const heading = doc.entities.filter((e) => {
-      if (e.type !== 'court' || e.start >= Math.min(1500, doc.text.length / 4 + 200)) return false;
-      const bounds = lineAround(doc.text, e.start, e.end);
-      const lineStart = bounds.start;
-      const line = doc.text.slice(bounds.start, bounds.end);
-      // A heading is a short line of its own that starts with the court's name ("IN THE SUPREME COURT OF INDIA").
-      const trimmed = line.trim();
-      const startsLine = /^(?:in the\s+)?$/i.test(doc.text.slice(lineStart, e.start).trim());
-      return trimmed.length <= 150 && startsLine && !LOWER_COURT_CUE.test(doc.text.slice(lineStart, e.start));
-    });
-    if (heading.length > 0) {
-      // The most specific heading mention (the longest name).
-      const best = [...heading].sort((a, b) => b.text.length - a.text.length)[0];
-      return { name: best.normalized ?? best.text, basis: 'heading', sources: [entitySpan(doc, best)] };
-    }
-  }
-  for (const doc of docs) {
-    const own = doc.entities.find((e) => e.type === 'case_citation' && e.form === 'neutral' && e.start < 400);
-    const code = own?.reporter?.split(' ')[0];
-    if (own && code && COURT_CODES[code]) return { name: COURT_CODES[code], basis: 'citation', sources: [entitySpan(doc, own)] };
-  }
-  const counts = new Map<string, { name: string; sources: SourceSpan[] }>();
-  for (const doc of docs) {
-    for (const e of doc.entities) {
-      if (e.type !== 'court') continue;
-      const k = key(e.text);
-      const entry = counts.get(k) ?? { name: e.normalized ?? e.text, sources: [] };
-      entry.sources.push(entitySpan(doc, e));
-      counts.set(k, entry);
-    }
-  }
-  const top = [...counts.values()].sort((a, b) => b.sources.length - a.sources.length)[0];
-  return top ? { name: top.name, basis: 'mentions', sources: top.sources.slice(0, 5) } : null;
+  // The first document whose text shows its deciding court (a cover sheet or the judgment itself).
+  const found = docs
+    .map((doc) => ({ doc, court: doc.structure.court }))
+    .filter((x) => x.court !== null)
+    .sort((x, y) => y.court!.confidence - x.court!.confidence)[0];
+  if (!found) return null;
+  const c = found.court!;
+  return {
+    name: c.court.name,
+    courtId: c.court.id,
+    jurisdiction: c.court.jurisdiction,
+    basis: c.basis,
+    confidence: c.confidence,
+    reason: c.reason,
+    sources: c.sources.map((x) => span(found.doc, x.start, x.end)),
+  };
 }
 
-// ---------------------------------------------------------------- judges
-const BENCH_CUE = /\b(?:delivered by|reasons for judgment|honourable justice|judgment of the court|coram|before\s*:|present\s*:|with whom|per curiam|wrote (?:for|the opinion)|delivered the opinion|presid(?:ed|ing))/i;
+const PARTY_CONFIDENCE = { header: 0.9, title: 0.85, body: 0.7 } as const;
+
+function findParties(docs: AnalysedDocument[]): BriefParty[] {
+  const out = new Map<string, BriefParty>();
+  for (const doc of docs) {
+    for (const p of doc.structure.header.parties) {
+      const k = key(p.name);
+      const entry = out.get(k) ?? { name: p.name, confidence: PARTY_CONFIDENCE[p.from], sources: [] };
+      if (!entry.role && p.role) entry.role = p.role;
+      entry.confidence = Math.max(entry.confidence, PARTY_CONFIDENCE[p.from]);
+      entry.sources.push(span(doc, p.source.start, p.source.end));
+      out.set(k, entry);
+    }
+  }
+  return [...out.values()];
+}
 
 function findJudges(docs: AnalysedDocument[]): BriefJudge[] {
-  const byName = new Map<string, BriefJudge>();
+  const byKey = new Map<string, BriefJudge>();
+  for (const doc of docs) {
+    for (const m of doc.structure.bench) {
+      const entry = byKey.get(m.key) ?? { name: m.name, bench: true, confidence: 0, evidence: [], mentions: 0, sources: [] };
+      for (const e of m.evidence) if (!entry.evidence.includes(e)) entry.evidence.push(e);
+      entry.confidence = entry.evidence.some((e) => e !== 'agreement') ? 0.95 : 0.7;
+      for (const s of m.sources) if (entry.sources.length < 10) entry.sources.push(span(doc, s.start, s.end));
+      byKey.set(m.key, entry);
+    }
+  }
+  // Other judges are listed as mentioned (judges of the courts below and of cited cases), never as the bench.
   for (const doc of docs) {
     for (const e of doc.entities) {
       if (e.type !== 'judge') continue;
-      const sentence = sentenceAt(doc, e.start);
-      const bounds = lineAround(doc.text, e.start, e.end);
-      const line = doc.text.slice(bounds.start, bounds.end).trim();
-      // On the bench: named on a line of its own ("PATANJALI SASTRI J."), or in a delivery/agreement sentence.
-      const ownLine = line.length <= e.text.length + 12;
-      const bench = ownLine || (sentence !== undefined && BENCH_CUE.test(sentence.text));
       for (const name of e.names ?? [e.normalized ?? e.text]) {
-        const k = key(name).replace(/s$/, '');
-        const entry = byName.get(k) ?? { name, bench: false, mentions: 0, sources: [] };
+        const k = judgeKey(name);
+        if (!k) continue;
+        const entry = byKey.get(k) ?? { name, bench: false, confidence: 0, evidence: [], mentions: 0, sources: [] };
         entry.mentions++;
-        entry.bench ||= bench;
-        if (entry.sources.length < 10) entry.sources.push(entitySpan(doc, e));
-        byName.set(k, entry);
+        if (!entry.bench && entry.sources.length < 10) entry.sources.push(entitySpan(doc, e));
+        byKey.set(k, entry);
       }
     }
   }
-  return [...byName.values()].sort((a, b) => Number(b.bench) - Number(a.bench) || b.mentions - a.mentions);
+  return [...byKey.values()].sort((a, b) => Number(b.bench) - Number(a.bench) || b.mentions - a.mentions);
 }
 
-// ---------------------------------------------------------------- outcome
-const OUTCOME_CUES: Array<[RegExp, Disposition]> = [
-  [/\b(?:appeals?|petitions?|applications?)\s+(?:is|are|must be|should be|will be|stands?)\s+(?:partly|partially)\s+allowed\b|\ballowed\s+in\s+part\b|\bpartly\s+allowed\b/i, 'partly_allowed'],
-  [/\b(?:appeals?|petitions?|applications?|writ petitions?|revisions?|suits?)\s+(?:is|are|must be|should be|will be|stands?|was|were)\s+(?:accordingly\s+|therefore\s+|hereby\s+)?dismissed\b|\bwe dismiss\b|\b(?:I|we) would dismiss\b|\bappeals?\s+(?:fails?|must fail)\b|\bdismissed with costs\b|^(?:appeals?|petitions?) dismissed\b/i, 'dismissed'],
-  [/\b(?:appeals?|petitions?|applications?|writ petitions?|revisions?)\s+(?:is|are|must be|should be|will be|stands?|was|were)\s+(?:accordingly\s+|therefore\s+|hereby\s+)?allowed\b|\bwe allow\b|\b(?:I|we) would allow\b|\bappeals?\s+succeeds?\b|^(?:appeals?|petitions?) allowed\b/i, 'allowed'],
-  [/\b(?:remit(?:ted)?|remand(?:ed)?)\b[^.]{0,80}\b(?:for|to)\b/i, 'remitted'],
-  [/\b(?:conviction|order|judgment|decree|decision|sentence|award)s?\b[^.]{0,60}\b(?:is|are|be|were)\s+(?:hereby\s+)?(?:set aside|quashed)\b/i, 'set_aside'],
-  [/\b(?:application|leave|relief|injunction|special leave)\b[^.]{0,40}\b(?:is|be)\s+(?:hereby\s+)?(?:refused|declined)\b/i, 'refused'],
-  [/\b(?:application|leave|relief|injunction|writ|special leave)\b[^.]{0,40}\b(?:is|be)\s+(?:hereby\s+)?granted\b/i, 'granted'],
-  [/\border(?:s)? accordingly\b|\bdispose of the appeals?\b/i, 'order_accordingly'],
-];
-
 function findOutcome(docs: AnalysedDocument[]): BriefOutcome | null {
-  // Dispositions are stated at the end: search each document's sentences from the end, last document first.
+  // The last document that states the court's disposition (the judgment, after any earlier orders).
   for (const doc of [...docs].reverse()) {
-    const tailStart = Math.floor(doc.sentences.length * 0.6);
-    let found: { disposition: Disposition; sentence: Sentence } | undefined;
-    for (let i = doc.sentences.length - 1; i >= tailStart && !found; i--) {
-      const sentence = doc.sentences[i];
-      if (sentence.text.length > 600) continue;
-      for (const [re, disposition] of OUTCOME_CUES) {
-        if (re.test(sentence.text)) {
-          found = { disposition, sentence };
-          break;
-        }
-      }
-    }
-    if (found) {
-      const sources = [span(doc, found.sentence.start, found.sentence.end)];
-      // A closing "Appeal allowed." line that repeats the outcome is a second source.
-      return { disposition: found.disposition, text: found.sentence.text, sources };
-    }
+    const d = doc.structure.disposition;
+    if (!d) continue;
+    const sources = [span(doc, d.source.start, d.source.end)];
+    const last = doc.structure.roles.findLast((r) => r.role === 'order');
+    if (last && last.start !== d.source.start && last.start > d.source.start) sources.push(span(doc, last.start, last.end));
+    return { disposition: d.disposition, also: d.also, basis: d.basis, confidence: d.confidence, text: d.source.text, sources };
   }
   return null;
+}
+
+function missingFields(docs: AnalysedDocument[], brief: Pick<CaseBrief, 'court' | 'parties' | 'judges' | 'outcome'>): BriefMissing[] {
+  const out: BriefMissing[] = [];
+  if (!brief.court) {
+    const named = docs.reduce((n, d) => n + d.entities.filter((e) => e.type === 'court').length, 0);
+    out.push({
+      field: 'court',
+      reason:
+        named > 0
+          ? `courts are mentioned (${named} times) but no heading, neutral citation, self-reference or route of appeal shows which one decided the case`
+          : 'no heading, neutral citation, self-reference or route of appeal names the deciding court',
+    });
+  }
+  if (brief.parties.length === 0) out.push({ field: 'parties', reason: 'no parties block, title or party named with a role ("the appellant, X") was found' });
+  if (!brief.judges.some((j) => j.bench)) {
+    out.push({ field: 'bench', reason: 'no coram line, speaker heading, "delivered by", signature or "with whom" names the judges who sat' });
+  }
+  if (!brief.outcome) {
+    const votes = docs.flatMap((d) => d.structure.opinions.filter((o) => o.vote));
+    out.push({
+      field: 'outcome',
+      reason:
+        votes.length === 0
+          ? 'no sentence of the court or of the majority states the disposition'
+          : 'the opinions state votes but no order of the court or majority opinion states the result',
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- issues
@@ -301,22 +290,7 @@ function findStatutes(docs: AnalysedDocument[]): BriefStatute[] {
   return [...byInstrument.values()].sort((a, b) => b.count - a.count);
 }
 
-// ---------------------------------------------------------------- parties and case numbers
-function findParties(docs: AnalysedDocument[]): BriefParty[] {
-  const out = new Map<string, BriefParty>();
-  for (const doc of docs) {
-    for (const e of doc.entities) {
-      if (e.type !== 'party') continue;
-      const k = key(e.text);
-      const entry = out.get(k) ?? { name: e.normalized ?? e.text, sources: [] };
-      if (!entry.role && e.role) entry.role = e.role;
-      entry.sources.push(entitySpan(doc, e));
-      out.set(k, entry);
-    }
-  }
-  return [...out.values()];
-}
-
+// ---------------------------------------------------------------- case numbers
 function findCaseNumbers(docs: AnalysedDocument[]): BriefValue[] {
   const out = new Map<string, BriefValue>();
   for (const doc of docs) {
@@ -338,20 +312,21 @@ function findCaseNumbers(docs: AnalysedDocument[]): BriefValue[] {
  * field carries source spans (document id and offsets into that document's text).
  */
 export function buildBrief(documents: BriefDocument[], options: BriefOptions = {}): CaseBrief {
-  const docs: AnalysedDocument[] = documents.map((d) => ({
-    documentId: d.documentId,
-    text: d.text,
-    entities: extractEntities(d.text),
-    sentences: segment(d.text).sentences,
-  }));
+  const docs: AnalysedDocument[] = documents.map((d) => {
+    const entities = extractEntities(d.text);
+    const sentences = segment(d.text).sentences;
+    return { documentId: d.documentId, text: d.text, entities, sentences, structure: analyzeJudgment(d.text, { sentences, entities }) };
+  });
+  const main = { court: findCourt(docs), parties: findParties(docs), judges: findJudges(docs), outcome: findOutcome(docs) };
   return {
-    court: findCourt(docs),
+    court: main.court,
     caseNumbers: findCaseNumbers(docs),
-    parties: findParties(docs),
-    judges: findJudges(docs),
+    parties: main.parties,
+    judges: main.judges,
     timeline: findTimeline(docs, options.maxTimelineEvents ?? 60),
     issues: findIssues(docs, options.maxIssues ?? 8),
-    outcome: findOutcome(docs),
+    outcome: main.outcome,
+    missing: missingFields(docs, main),
     authorities: findAuthorities(docs),
     statutes: findStatutes(docs),
   };

@@ -4,6 +4,7 @@ export type {
   BriefCourt,
   BriefDocument,
   BriefJudge,
+  BriefMissing,
   BriefOptions,
   BriefOutcome,
   BriefParty,

@@ -1,4 +1,4 @@
-import type { Disposition } from '../structure/types.js';
+import type { BenchEvidence, CourtBasis, Disposition, Jurisdiction } from '../structure/types.js';
 
 /** Where a fact comes from: a span of one document's text. */
 export interface SourceSpan {
@@ -15,9 +15,24 @@ export interface BriefDocument {
 
 export interface BriefCourt {
   name: string;
-  /** How the court was found: a heading near the top, the document's own neutral citation, or the most mentions. */
-  basis: 'heading' | 'citation' | 'mentions';
+  /** Id in the court table (`uksc`, `insc`, `us-scotus`, …). */
+  courtId: string;
+  jurisdiction: Jurisdiction;
+  /** How the deciding court was found: a heading of the header, the judgment's own neutral citation, the text
+   * naming itself ("appeal to the Supreme Court", "this House"), or the route of appeal (from a court whose
+   * appeals go to one court). Never the court mentioned most. */
+  basis: CourtBasis;
+  /** 0..1. */
+  confidence: number;
+  /** The evidence in words. */
+  reason: string;
   sources: SourceSpan[];
+}
+
+/** A field of the brief left empty, with the reason. */
+export interface BriefMissing {
+  field: 'court' | 'parties' | 'bench' | 'outcome';
+  reason: string;
 }
 
 export interface BriefValue {
@@ -28,6 +43,8 @@ export interface BriefValue {
 export interface BriefParty {
   name: string;
   role?: string;
+  /** 0..1: a parties block or role line of the header 0.9, a title line 0.85, a role stated in the body 0.7. */
+  confidence: number;
   sources: SourceSpan[];
 }
 
@@ -35,6 +52,10 @@ export interface BriefJudge {
   name: string;
   /** True when the judge sits on this case (heading, "delivered by", "with whom ... agree"); false for judges only mentioned. */
   bench: boolean;
+  /** 0..1 that the judge sat: heading, coram, "delivered by", signature or "with whom" 0.95; only named as agreed with 0.7; 0 when only mentioned. */
+  confidence: number;
+  /** How the judge was found to sit (empty for judges only mentioned). */
+  evidence: BenchEvidence[];
   mentions: number;
   sources: SourceSpan[];
 }
@@ -53,6 +74,12 @@ export type { Disposition };
 
 export interface BriefOutcome {
   disposition: Disposition;
+  /** Further orders in the same sentence or closing line ("remitted", "set_aside"). */
+  also: Disposition[];
+  /** 'order': the order of the court (a closing line such as "Appeal allowed.", confirmed by the majority's sentence);
+   * 'court_opinion': the judgment of the court; 'majority': the lead opinion of the majority. */
+  basis: 'order' | 'court_opinion' | 'majority';
+  confidence: number;
   /** The sentence that states the outcome. */
   text: string;
   sources: SourceSpan[];
@@ -84,6 +111,8 @@ export interface CaseBrief {
   timeline: TimelineEvent[];
   issues: BriefValue[];
   outcome: BriefOutcome | null;
+  /** Fields left empty and why (court, parties, bench, outcome). */
+  missing: BriefMissing[];
   authorities: BriefAuthority[];
   statutes: BriefStatute[];
 }

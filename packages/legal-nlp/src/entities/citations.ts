@@ -1,3 +1,4 @@
+import { findReporterCitations } from './reporters.js';
 import type { CitationForm, Entity } from './types.js';
 
 /** Court codes used in neutral citations (UK, Ireland, Australia, New Zealand, Canada, EU). */
@@ -32,18 +33,6 @@ const ILR = /\bI\.?\s?L\.?\s?R\.?\s*(?:[([](\d{4})[)\]]\s*)?(\d{1,4})\s+([A-Z][A
 const ONLINE = /\b(\d{4})\s(WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|LEXIS)\s(\d{1,8})\b/g;
 // 2019 SCC OnLine SC 123 | 1950 SCR 88 | 1973 Cri LJ 45 (year-first Indian reports)
 const YEAR_FIRST = /(?<![\d([\]])\b(\d{4})\s+(SCC\s+OnLine\s+[A-Z][A-Za-z]{1,6}|S\.\s?C\.\s?R\.?|SCR|SCC|Cri\.?\s?L\.?\s?J\.?|SCALE|JT)\s+(?:\((\d{1,2})\)\s+)?(\d{1,6})\b/g;
-// 410 U.S. 113 | 123 F.3d 456 | 98 S. Ct. 2733 | 550 F. Supp. 2d 100 (S.D.N.Y. 2008)
-const US_REPORTERS = [
-  "U\\.\\s?S\\.", "S\\.\\s?Ct\\.", "L\\.\\s?Ed\\.(?:\\s?2d)?", "F\\.\\s?Supp\\.(?:\\s?[23]d)?", "F\\.\\s?App'x", "F\\.(?:\\s?(?:2d|3d|4th))?",
-  "B\\.\\s?R\\.", "Fed\\.\\s?Cl\\.", "A\\.(?:\\s?[23]d)?", "N\\.\\s?E\\.(?:\\s?[23]d)?", "N\\.\\s?W\\.(?:\\s?2d)?", "S\\.\\s?E\\.(?:\\s?2d)?",
-  "S\\.\\s?W\\.(?:\\s?[23]d)?", "So\\.(?:\\s?[23]d)?", "P\\.(?:\\s?[23]d)?", "Cal\\.\\s?(?:App\\.\\s?)?(?:[2-5](?:d|th))?", "N\\.\\s?Y\\.(?:\\s?[23]d)?",
-  "N\\.\\s?Y\\.\\s?S\\.(?:\\s?[23]d)?", "Ill\\.(?:\\s?2d)?", "Mass\\.", "Wash\\.(?:\\s?2d)?", "Pa\\.", "Tex\\.",
-];
-const US = new RegExp(
-  `(?<![\\w.\\]])(\\d{1,4})\\s+(${US_REPORTERS.join('|')})\\s+(\\d{1,6})\\b(?:\\s?\\(((?:[A-Z0-9][A-Za-z0-9.]*\\s?){0,6}\\d{4})\\))?`,
-  'g',
-);
-
 const SHORT = /\b(?:Id\.|[Ii]bid(?:em)?\b\.?|supra\b)/g;
 
 /** Words that look like reporters but are not (sentence starts after a year in brackets, etc.). */
@@ -63,8 +52,15 @@ function normalizeSpaces(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const CASE_NAME_TAIL =
-  /((?:(?:R|Re|In re|In the matter of|Ex parte)\s+)?[A-Z][\w.'&-]*(?:\s+(?:[A-Z(][\w.'&()-]*|of|the|and|for|&|de|du|von|van|ex parte|on the application of|\([^()\n]{1,60}\)))*\s+(?:v|vs|v\.|vs\.|versus)\s+[A-Z(][\w.'&()-]*(?:\s+(?:[A-Z(][\w.'&()-]*|of|the|and|for|&|de|du|von|van|\([^()\n]{1,60}\)))*|(?:In re|Re|Ex parte)\s+[A-Z][\w.'&-]*(?:\s+[A-Z(][\w.'&()-]*){0,5})[\s,]*(?:\((?:\d{4})\)\s*|\[\d{4}\]\s*)?$/;
+// The words of a case name on either side of "v": capitalised words, connectors, "(on the application of X)",
+// bracketed parts ("(Kensington)", "(formerly ...)") and company suffixes written in lower case ("plc").
+const NAME_WORD = "(?:\\(on the application of|\\(on behalf of|[A-Z(][\\w.'&()-]*|of|the|and|for|&|de|du|von|van|plc|ltd|llp|ors\\.?|anr\\.?|ex parte|on the application of|\\([^()\\n]{1,60}\\))";
+const NAME_LEFT = `(?:(?:R|Re|In re|In the matter of|Ex parte)\\s+)?[A-Z][\\w.'&-]*(?:\\s+${NAME_WORD})*`;
+const NAME_RIGHT = `[A-Z(][\\w.'&()-]*(?:\\s+${NAME_WORD})*`;
+const VERSUS = '(?:v|vs|v\\.|vs\\.|versus)';
+const CASE_NAME_TAIL = new RegExp(
+  `(${NAME_LEFT}\\s+${VERSUS}\\s+${NAME_RIGHT}|(?:In re|Re|Ex parte)\\s+[A-Z][\\w.'&-]*(?:\\s+[A-Z(][\\w.'&()-]*){0,5})[\\s,]*(?:\\((?:\\d{4})\\)\\s*|\\[\\d{4}\\]\\s*)?$`,
+);
 
 /** The case name written just before a citation ("Kesavananda Bharati v State of Kerala, AIR 1973 SC 1461"). */
 export function caseNameBefore(text: string, start: number): string | undefined {
@@ -135,9 +131,9 @@ export function findFullCitations(text: string): CitationMatch[] {
   for (const m of text.matchAll(ONLINE)) {
     add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', year: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]) });
   }
-  for (const m of text.matchAll(US)) {
-    const year = m[4] ? Number(/(\d{4})$/.exec(m[4])?.[1]) : undefined;
-    add({ start: m.index, end: m.index + m[0].length, form: 'us_reporter', volume: Number(m[1]), reporter: normalizeSpaces(m[2]), page: Number(m[3]), year });
+  // 410 U.S. 113 | 123 F.3d 456 | 672 P2d 231 | 63 NY2d 582 | 550 F. Supp. 2d 100 (S.D.N.Y. 2008): reporters from reporters-db.
+  for (const c of findReporterCitations(text)) {
+    add({ start: c.start, end: c.end, form: 'us_reporter', volume: c.volume, reporter: normalizeSpaces(c.reporter), page: c.page, year: c.year });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: CitationMatch[] = [];
@@ -173,7 +169,6 @@ export function findCaseCitations(text: string): Entity[] {
     };
     const caseName = caseNameBefore(text, c.start);
     if (caseName) entity.caseName = caseName;
-    if (caseName && /^\s*[;,]\s*$/.test(text.slice(previousEnd, c.start)) === false) previousName = caseName;
     // A parallel citation ("[2003] HCA 5; (2003) 214 CLR 1") shares the case name of the one before it.
     if (!caseName && previousName && /^\s*[;,]\s*$/.test(text.slice(previousEnd, c.start))) entity.caseName = previousName;
     previousName = entity.caseName;

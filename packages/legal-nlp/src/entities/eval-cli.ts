@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ENTITY_FIXTURE_DIR, evaluateEntities, formatEntityTable, loadEntityFixtures } from './evaluate.js';
+import { ENTITY_FIXTURE_DIR, evaluateEntities, evaluateReporterExamples, formatEntityTable, formatReporterRecall, loadEntityFixtures } from './evaluate.js';
 
 const showErrors = process.argv.includes('--errors');
 const sets: Array<[string, string]> = [
@@ -16,3 +16,7 @@ for (const [title, dir] of sets) {
     process.stdout.write('\n');
   }
 }
+
+const reporters = evaluateReporterExamples();
+process.stdout.write(`US and other law-report citations: recall on reporters-db's example strings (held out; fixtures/entities/us-reporter-examples)\n\n${formatReporterRecall(reporters)}\n`);
+if (showErrors) process.stdout.write(`\nmissed:\n${reporters.missed.map((m) => `  ${m}`).join('\n')}\n`);

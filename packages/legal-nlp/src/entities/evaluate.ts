@@ -154,3 +154,56 @@ export function formatEntityTable(evaluation: EntityEvaluation): string {
   lines.push(`Normalised values (dates, money) correct on exact matches: ${evaluation.normalization.correct}/${evaluation.normalization.checked}.`);
   return lines.join('\n');
 }
+
+/** reporters-db's example citation strings (held out: the matcher is never tuned on them). */
+export const REPORTER_EXAMPLES_FILE = path.join(ENTITY_FIXTURE_DIR, 'us-reporter-examples', 'examples.json');
+
+export interface ReporterExampleRecall {
+  total: number;
+  found: number;
+  recall: number;
+  /** Recall by reporters-db cite type (federal, state, state_regional, specialty, neutral, …). */
+  byType: Array<{ citeType: string; total: number; found: number; recall: number }>;
+  missed: string[];
+}
+
+/**
+ * Recall of case citations on reporters-db's example strings, each set in a sentence ("The court relied on
+ * Doe v. Roe, EXAMPLE, and nothing else."): an example counts as found when one case citation covers it.
+ */
+export function evaluateReporterExamples(
+  file = REPORTER_EXAMPLES_FILE,
+  extract: (text: string) => Entity[] = extractEntities,
+): ReporterExampleRecall {
+  const { examples } = JSON.parse(readFileSync(file, 'utf8')) as { examples: Array<{ reporter: string; citeType: string; text: string }> };
+  const lead = 'The court relied on Doe v. Roe, ';
+  const byType = new Map<string, { total: number; found: number }>();
+  const missed: string[] = [];
+  let found = 0;
+  for (const e of examples) {
+    const text = `${lead}${e.text}, and nothing else.`;
+    const start = lead.length;
+    const end = start + e.text.length;
+    const hit = extract(text).some((x) => x.type === 'case_citation' && x.start <= start && x.end >= end);
+    const t = byType.get(e.citeType) ?? { total: 0, found: 0 };
+    t.total++;
+    if (hit) {
+      t.found++;
+      found++;
+    } else missed.push(e.text);
+    byType.set(e.citeType, t);
+  }
+  return {
+    total: examples.length,
+    found,
+    recall: ratio(found, examples.length),
+    byType: [...byType.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([citeType, t]) => ({ citeType, ...t, recall: ratio(t.found, t.total) })),
+    missed,
+  };
+}
+
+export function formatReporterRecall(r: ReporterExampleRecall): string {
+  const lines = [`all ${r.found}/${r.total} = ${r.recall.toFixed(3)}`];
+  for (const t of r.byType) lines.push(`  ${t.citeType.padEnd(18)} ${String(t.found).padStart(4)}/${String(t.total).padEnd(4)} ${t.recall.toFixed(3)}`);
+  return lines.join('\n');
+}

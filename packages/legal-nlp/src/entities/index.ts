@@ -7,6 +7,9 @@ import type { Entity, EntityType } from './types.js';
 
 export { ENTITY_TYPES, type Entity, type EntityType, type CitationForm, type SourceRef } from './types.js';
 export { caseNameBefore, findFullCitations } from './citations.js';
+export { resolveStatutes, splitStatuteMention, type StatuteInstrument } from './instruments.js';
+export { findReporterCitations, lookupReporter, type ReporterCitation, type ReporterEdition } from './reporters.js';
+export { findStatutes } from './statutes.js';
 
 /** When two entities overlap, the one of the higher priority (then the longer one) is kept. */
 const PRIORITY: Record<EntityType, number> = {

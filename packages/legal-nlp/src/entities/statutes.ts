@@ -1,8 +1,10 @@
 import { Coverage } from './coverage.js';
+import { resolveStatutes } from './instruments.js';
 import type { Entity } from './types.js';
 
 // Words that may appear in lower case inside the name of an Act ("Indian Income tax Act", "Law of Property Act").
-const LOWER = '(?:of|and|for|the|on|in|to|tax|with|relating|etc\\.?|de|des|la|le)';
+// A possessive split from its noun in some reports ("Orissa Tenants ' Protection Act") is part of the name too.
+const LOWER = "(?:of|and|for|the|on|in|to|at|tax|with|relating|etc\\.?|de|des|la|le|['’]s?)";
 // Spaces within a name never cross a line break.
 const SP = '[^\\S\\n]';
 const CAP = "[A-Z][A-Za-z'’-]*";
@@ -20,6 +22,8 @@ const NAMED = new RegExp(
 const NUMBERED_ACT = /\b(?:[A-Z][a-z]+\s)?Act\s(?:No\.\s?)?[IVXLC\d]+\sof\s\d{4}\b/g;
 // Kinds of instrument whose bare name is too generic without a year ("Judgment and Order", "the Rules").
 const NEEDS_YEAR = /(?:Order|Rules|Regulations?|Directive)$/;
+// "Code of Civil Procedure", "Constitution of India": names that start with their kind.
+const KIND_FIRST = /^(?:the\s)?(?:Code|Constitution|Charter|Convention)\s(?:of|on|for)\s/;
 const KIND_END = /(?:Act|Code|Ordinance|Order|Regulations?|Rules|Convention|Charter|Directive|Statute|Treaty|Constitution|Amendment)(?:,?\s\d{4})?(?:\s\([^)]*\))*$/;
 
 // A provision: "section 66", "s 51(1)(a)", "sections 9 and 10", "Article 14", "paragraph 2(2)", "rule 3A", "Schedule 3",
@@ -40,13 +44,19 @@ const STATE_CODE = /\b[A-Z][a-z]{1,6}\.\s(?:[A-Z][a-z]*\.?\s){0,3}§§?\s?\d[\w.
 
 const NOT_A_NAME = /^(?:The|This|That|These|Those|Such|Said|Any|Every|Each|Under|Whereas|If|When|In|On|By|For|An|A|Our|Its|His|Her|Their|Before|After|As|At|Section|Sections|Article|Part|Under|Clause|Rule|Paragraph|Schedule|See|Since|Unlike|Where|While|Both|Neither|Either|Further|Accordingly|Thus|Hence|Also|Although|Once|Then|Here|There|So|It|We|I|He|She|They|Pursuant|Following|Whether)$/;
 
+/** A provision's number left at the start of a name once the provision word is dropped ("VII", "63(7)"). */
+const PROVISION_NUMBER = /^(?:[IVXLC]{1,6}|\d+[A-Z]{0,2}(?:\([0-9a-z]{1,4}\))*|\([0-9a-z]{1,4}\))$/;
+/** Connectors that cannot end a name ("Code of Civil Procedure and"). */
+const TRAILING_CONNECTOR = /(?:\s+(?:and|or|of|the|for|on|in|to|at|with|etc\.?|['’]s?))+$/;
+
 function trimName(start: number, raw: string): { start: number; text: string } | null {
-  // Drop leading words that are not part of a title ("The Human Rights Act 1998" -> "Human Rights Act 1998").
-  let text = raw;
+  // Drop leading words that are not part of a title ("The Human Rights Act 1998" -> "Human Rights Act 1998"),
+  // and the number of a provision before it ("Part VII of the Housing Act 1996" -> "Housing Act 1996").
+  let text = raw.replace(TRAILING_CONNECTOR, '');
   let s = start;
   for (;;) {
     const m = /^(\S+)\s/.exec(text);
-    if (!m || !(NOT_A_NAME.test(m[1]) || /^[a-z]/.test(m[1]))) break;
+    if (!m || !(NOT_A_NAME.test(m[1]) || /^[a-z]/.test(m[1]) || PROVISION_NUMBER.test(m[1]))) break;
     s += m[0].length;
     text = text.slice(m[0].length);
   }
@@ -74,7 +84,7 @@ export function findStatutes(text: string): Entity[] {
     if (numberedCoverage.overlaps(m.index, m.index + m[0].length)) continue;
     // "the Gas Act 1986 and the Electricity Act 1989": two instruments joined by "and"/"or".
     const joined = /^(.*?)(\s(?:and|or)\s(?:the\s)?)(.*)$/.exec(m[0]);
-    if (joined && KIND_END.test(joined[1]) && KIND_END.test(joined[3])) {
+    if (joined && (KIND_END.test(joined[1]) || KIND_FIRST.test(joined[1])) && (KIND_END.test(joined[3]) || KIND_FIRST.test(joined[3]))) {
       addNamed(m.index, joined[1]);
       addNamed(m.index + joined[1].length + joined[2].length, joined[3]);
     } else {
@@ -119,5 +129,7 @@ export function findStatutes(text: string): Entity[] {
     }
   }
   for (const e of out) e.normalized = e.text.replace(/\s+/g, ' ');
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  resolveStatutes(text, out);
+  return out;
 }

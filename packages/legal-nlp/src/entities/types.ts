@@ -40,6 +40,14 @@ export interface Entity {
   amount?: number;
   /** party: role from the title or a label (appellant, respondent, petitioner, plaintiff, ...). */
   role?: string;
+  /**
+   * statute: the instrument's full name ("Housing Act 1996") when the mention names it, or when the text
+   * defines its short form ("the 1996 Act", "the Act") or names one instrument it can only mean; absent
+   * when that cannot be told.
+   */
+  instrument?: string;
+  /** statute: the provision cited ("section 63(7)", "Part VII", "Article 226"), when there is one. */
+  provision?: string;
   /** judge: the names without titles ("Lord Hope" -> "Hope", "Gummow, Hayne and Heydon JJ" -> three names). */
   names?: string[];
 }

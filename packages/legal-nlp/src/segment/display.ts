@@ -12,7 +12,7 @@ const HYPHEN_PREFIXES = new Set([
 
 /** A word broken at a hyphen and whitespace: "proce-\nedings", "proce- edings", "non- delegable". */
 const BROKEN_WORD = /(\p{L}+)-(\s+)(\p{Ll}\p{L}*)/gu;
-const DOCUMENT_WORD = /\p{L}+(?:-\p{L}+)*/gu;
+const LETTER_OR_HYPHEN = /[\p{L}-]/u;
 
 /**
  * Builds display text for spans of one document: line breaks joined, words hyphenated across a line break
@@ -21,7 +21,7 @@ const DOCUMENT_WORD = /\p{L}+(?:-\p{L}+)*/gu;
  * then from the kind of break.
  */
 export class DisplayText {
-  private vocabulary: Set<string> | undefined;
+  private lower: string | undefined;
   private next = 0;
 
   constructor(
@@ -47,20 +47,23 @@ export class DisplayText {
   }
 
   private join(a: string, b: string, lineBreak: boolean): string {
-    const words = this.words();
     const joined = (a + b).toLowerCase();
     const hyphenated = `${a}-${b}`.toLowerCase();
-    if (words.has(joined) && !words.has(hyphenated)) return a + b;
-    if (words.has(hyphenated)) return `${a}-${b}`;
+    const hasHyphenated = this.hasWord(hyphenated);
+    if (!hasHyphenated && this.hasWord(joined)) return a + b;
+    if (hasHyphenated) return `${a}-${b}`;
     if (lineBreak && !HYPHEN_PREFIXES.has(a.toLowerCase())) return a + b;
     return `${a}-${b}`;
   }
 
-  private words(): Set<string> {
-    if (!this.vocabulary) {
-      this.vocabulary = new Set();
-      for (const m of this.text.matchAll(DOCUMENT_WORD)) this.vocabulary.add(m[0].toLowerCase());
+  /** Whether the document writes `word` (lower case) as a whole word somewhere. */
+  private hasWord(word: string): boolean {
+    this.lower ??= this.text.toLowerCase();
+    for (let at = this.lower.indexOf(word); at >= 0; at = this.lower.indexOf(word, at + 1)) {
+      const before = at > 0 ? this.lower[at - 1] : ' ';
+      const after = at + word.length < this.lower.length ? this.lower[at + word.length] : ' ';
+      if (!LETTER_OR_HYPHEN.test(before) && !LETTER_OR_HYPHEN.test(after)) return true;
     }
-    return this.vocabulary;
+    return false;
   }
 }

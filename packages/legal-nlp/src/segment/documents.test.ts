@@ -140,6 +140,12 @@ describe('segment: display text and page furniture', () => {
     expect(segment(text).furniture).toEqual([]);
   });
 
+  it('does not take headings a judgment repeats for running headers', () => {
+    const body = 'The appellant says the judge misdirected himself on the burden of proof and failed to weigh the evidence. '.repeat(8);
+    const text = ['Ground 1', body, 'Ground 2', body, 'Ground 3', body, 'ORDER', body, 'ORDER', body, 'ORDER', body].join('\n\n');
+    expect(segment(text).furniture).toEqual([]);
+  });
+
   it('joins line breaks and repairs words hyphenated across them', () => {
     const text =
       'These proceedings were brought by the appellant. The proce-\nedings were stayed pending the non-\ndelegable duty issue and the self-\nemployed status of the worker.\n\nThe proce- edings then resumed.';
@@ -158,12 +164,14 @@ describe('segment: display text and page furniture', () => {
 
   it('marks page-number lines and running headers as furniture and keeps them out of paragraphs', () => {
     const page = (n: number, body: string): string => `${body}\n\nR (Smith) v Secretary of State [2019] UKSC ${n}\nPage ${n}\n\n`;
+    const filler = 'The respondent filed evidence from the caseworker and from a country expert on the risk on return. '.repeat(9);
     const text =
       page(2, '1. The appellant applied for asylum. The Secretary of State refused the application in writing and gave reasons for the refusal at length.'.repeat(6)) +
       page(3, '2. The tribunal allowed the appeal and remitted the matter. ' + 'It heard evidence from the appellant and from two witnesses over three days before reaching its decision. '.repeat(9) + 'The Secretary of State appealed to the Upper Tribunal, which dismissed the appeal and') +
       'refused permission. ' +
       page(4, 'The Court of Appeal granted permission and the appeal was heard over two days in the following year by a panel of three judges.'.repeat(6)) +
-      '3. The appeal is dismissed.';
+      page(5, '3. The appeal is dismissed. ' + filler) +
+      filler;
     const seg = segment(text);
     expect(seg.furniture.map((f) => [f.kind, f.text])).toEqual([
       ['running-header', 'R (Smith) v Secretary of State [2019] UKSC 2'],
@@ -172,11 +180,13 @@ describe('segment: display text and page furniture', () => {
       ['page-number', 'Page 3'],
       ['running-header', 'R (Smith) v Secretary of State [2019] UKSC 4'],
       ['page-number', 'Page 4'],
+      ['running-header', 'R (Smith) v Secretary of State [2019] UKSC 5'],
+      ['page-number', 'Page 5'],
     ]);
     for (const s of seg.sentences) expect(s.text).not.toMatch(/UKSC|Page \d/);
     const runOn = seg.sentences.find((s) => s.text.startsWith('The Secretary of State appealed'))!;
     expect(runOn.text).toBe('The Secretary of State appealed to the Upper Tribunal, which dismissed the appeal and refused permission.');
-    expect(seg.paragraphs.map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(seg.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 3]);
   });
 });
 

@@ -68,14 +68,8 @@ function furnitureLines(text: string, lines: LineSpan[]): Furniture[] {
     if (group) group.push(line);
     else groups.set(key, [line]);
   }
-  for (const [key, group] of groups) {
-    if (group.length < MIN_HEADER_REPEATS) continue;
-    // A heading or formula a judgment repeats ("ORDER", "(emphasis added)") is not furniture: running headers
-    // carry a page or case number, or recur on many pages.
-    if (!key.includes('#') && group.length < 2 * MIN_HEADER_REPEATS) continue;
-    let spread = true;
-    for (let i = 1; i < group.length && spread; i++) spread = group[i].start - group[i - 1].end >= MIN_HEADER_GAP;
-    if (!spread) continue;
+  for (const group of groups.values()) {
+    if (group.length < MIN_HEADER_REPEATS || !isRunningHeader(text, group)) continue;
     for (const line of group) out.push({ kind: 'running-header', start: line.start, end: line.end, text: text.slice(line.start, line.end) });
   }
   return out;
@@ -86,6 +80,24 @@ const CALLS_FOR_NUMBER =
 /** Title words of an instrument's name, which a year or number follows ("Banking Act 1987", "Part 2"). */
 const NAMED_BEFORE_NUMBER = /\b(?:Acts?|Orders?|Rules|Regulations|Code|Part|Schedule|Chapter|Order|Directive|Article)\s+$/;
 const MONTH_AFTER = /^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * Whether lines of the same shape, in document order, are a running header or footer: they recur at
+ * page-like, similar distances through at least half of the text, and either count pages up one at a time
+ * ("R v Smith [2019] UKSC 12 — 3", "— 4", …) or are identical on many pages. Headings a judgment repeats
+ * ("Ground 1" … "Ground 3", "ORDER", "(emphasis added)") fail one of these tests.
+ */
+function isRunningHeader(text: string, group: LineSpan[]): boolean {
+  const starts = group.map((l) => l.start);
+  for (let i = 1; i < starts.length; i++) if (starts[i] - group[i - 1].end < MIN_HEADER_GAP) return false;
+  if (!regularGaps(starts) || !coversHalf(starts, text.length)) return false;
+  const numbers = group.map((l) => /(\d+)\D*$/.exec(text.slice(l.start, l.end))?.[1]);
+  if (numbers.every((n) => n === numbers[0])) return group.length >= 2 * MIN_HEADER_REPEATS;
+  // A short numbered heading ("Ground 1", "Issue 2") counts up too; a header names the case or the court.
+  const words = text.slice(group[0].start, group[0].end).split(/\s+/).length;
+  if (words < 3 || group.length <= MIN_HEADER_REPEATS) return false;
+  return numbers.every((n, i) => i === 0 || Number(n) === Number(numbers[i - 1]) + 1);
+}
 
 interface Candidate {
   value: number;
@@ -137,7 +149,8 @@ function embeddedPageNumbers(text: string): Furniture[] {
   }
   const out: Furniture[] = [];
   for (const chain of chains) {
-    if (chain.length < MIN_CHAIN || !regular(chain) || !coversText(chain, text.length)) continue;
+    const starts = chain.map((c) => c.start);
+    if (chain.length < MIN_CHAIN || !regularGaps(starts) || !coversHalf(starts, text.length)) continue;
     for (const c of chain) out.push({ kind: 'page-number', start: c.start, end: c.end, text: text.slice(c.start, c.end) });
   }
   return out;
@@ -145,20 +158,20 @@ function embeddedPageNumbers(text: string): Furniture[] {
 
 /**
  * A report's pagination runs through the whole text; a run of numbers counting up through one passage
- * ("24 October ..., article 25 ..., 26 June ...") does not. The chain, with one page's length added, must
- * cover at least half the text.
+ * ("24 October ..., article 25 ..., 26 June ...") does not. The positions, with one page's length added,
+ * must cover at least half the text.
  */
-function coversText(chain: Candidate[], length: number): boolean {
-  const span = chain[chain.length - 1].start - chain[0].start;
-  return span + span / (chain.length - 1) >= 0.5 * length;
+function coversHalf(starts: number[], length: number): boolean {
+  const span = starts[starts.length - 1] - starts[0];
+  return span + span / (starts.length - 1) >= 0.5 * length;
 }
 
 /** Pages of one report are of similar length: no gap more than four times another. */
-function regular(chain: Candidate[]): boolean {
+function regularGaps(starts: number[]): boolean {
   let min = Infinity;
   let max = 0;
-  for (let i = 1; i < chain.length; i++) {
-    const gap = chain[i].start - chain[i - 1].start;
+  for (let i = 1; i < starts.length; i++) {
+    const gap = starts[i] - starts[i - 1];
     min = Math.min(min, gap);
     max = Math.max(max, gap);
   }

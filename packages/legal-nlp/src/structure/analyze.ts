@@ -1,9 +1,9 @@
 import { extractEntities, type Entity } from '../entities/index.js';
 import { segment, type Sentence } from '../segment/index.js';
 import { decidingCourt } from './court.js';
-import { CONSEQUENTIAL, dispositionOf, ORDER_LINE, voteOf } from './disposition.js';
+import { CONSEQUENTIAL, dispositionOf, MAJORITY_ORDER, ORDER_LINE, voteOf } from './disposition.js';
 import { bodyParties, readHeader, spanOf, splitLines, type Line } from './header.js';
-import { CORAM, DELIVERED_BY, namesIn, readIndianHeading, readUkHeading, SIGNATURE, type JudgeName, type OpinionHeading } from './judges.js';
+import { CORAM, JUDGMENT_OF, namesIn, SEPARATE_OPINION, UK_HEADING_IN_LINE, readIndianHeading, readUkHeading, SIGNATURE, type JudgeName, type OpinionHeading } from './judges.js';
 import type {
   AnalyzeOptions,
   BenchEvidence,
@@ -26,7 +26,8 @@ const SUBMISSION =
 /** The judge's own voice about a submission is reasoning, not the submission. */
 const OWN_VIEW = /^(?:I|We)\b|\b(?:I|we)\s+(?:would\s+|do\s+not\s+|cannot\s+|can\s*not\s+|am\s+unable\s+to\s+)?(?:reject|accept|agree|disagree|prefer|find|think|consider|see\s+no)\b|\bin\s+(?:my|our)\s+(?:view|opinion|judgment)\b/;
 
-const AGREEMENT = /\b(?:I|we)\s+(?:also\s+|entirely\s+|respectfully\s+|too\s+|would\s+)?(?:agree|concur)\b|\bhad\s+the\s+(?:advantage|benefit|privilege|opportunity)\s+of\s+(?:reading|considering|seeing)|\bfor\s+the\s+reasons\s+(?:given|stated)\s+by\b|\bwith\s+whom\b/;
+const AGREE_WITH =
+  /\b(?:(?:I|we)\s+(?:also\s+|entirely\s+|respectfully\s+|too\s+|would\s+|fully\s+)?(?:agree|concur)\s+(?:entirely\s+|respectfully\s+|fully\s+)?(?:with|in)\s+(?:all\s+)?(?:the\s+)?(?:(?:judgments?|opinions?|reasons?|reasoning|conclusions?|analysis)\s+(?:given\s+|prepared\s+|of\s+|by\s+)*)?|for\s+the\s+(?:further\s+)?reasons\s+(?:given|stated|set\s+out)\s+by|in\s+agreement\s+with|with\s+whom|(?:read|seen|considered)\s+(?:in\s+draft\s+)?the\s+judgments?\s+(?:prepared\s+)?(?:of|by)|my\s+(?:learned\s+)?(?:brothers?|sisters?)\b)/;
 const CITED = /\bvs?\.?\s+[A-Z]|\bsaid\s+in\b|\bin\s+the\s+case\s+of\b|\[\d{4}\]|\(\d{4}\)/;
 
 const FACTS = new RegExp(
@@ -134,6 +135,8 @@ function addMember(bench: Map<string, BenchMember>, j: JudgeName, evidence: Benc
   bench.set(j.key, m);
 }
 
+const STRONG = new Set(['allowed', 'dismissed', 'partly_allowed']);
+
 function compatible(a: Vote, b: Vote): boolean {
   return a === b || (a !== 'dismissed' && b !== 'dismissed');
 }
@@ -199,6 +202,15 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
       });
       continue;
     }
+    const runIn = t.length > 40 ? UK_HEADING_IN_LINE.exec(t) : null;
+    const runInHeading = runIn ? readUkHeading(runIn[1]) : null;
+    if (runIn && runInHeading) {
+      const at = line.start + runIn.index + runIn[0].length - runIn[1].length;
+      const span = spanOf(text, at, at + runIn[1].length);
+      headings.push(span);
+      drafts.push({ heading: runInHeading, headingSpan: span, start: at, judges: runInHeading.judges.map((j) => ({ ...j, start: j.start + at, end: j.end + at })), ofTheCourt: false });
+      continue;
+    }
     if (isSectionHeading(t) && !ORDER_LINE.test(t) && i + 1 < lines.length) {
       lineKind[i] = 'heading';
       headings.push(spanOf(text, line.start, line.end));
@@ -206,15 +218,13 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
   }
 
   // ---- opinions: text before the first heading is an opinion of its own (the lead or the court's judgment)
-  const delivered = header.deliveredLine ? DELIVERED_BY.exec(header.deliveredLine.text) : null;
-  const deliveredJudges = delivered && header.deliveredLine
-    ? namesIn(header.deliveredLine.text.slice(delivered.index + delivered[0].length)).map((j) => ({
-        ...j,
-        start: j.start + header.deliveredLine!.start + delivered.index + delivered[0].length,
-        end: j.end + header.deliveredLine!.start + delivered.index + delivered[0].length,
-      }))
+  const delivered = header.delivered;
+  const deliveredJudges = delivered
+    ? namesIn(text.slice(delivered.namesStart, delivered.namesEnd))
+        .map((j) => ({ ...j, start: j.start + delivered.namesStart, end: j.end + delivered.namesStart }))
+        .slice(0, 1)
     : [];
-  const courtJudgment = (delivered !== null && /judgment\s+of\s+the\s+(?:Court|Bench)|opinion\s+of\s+the\s+(?:Court|Board)/i.test(delivered[0])) ||
+  const courtJudgment = (delivered !== null && /judgment\s+of\s+the\s+(?:Court|Bench)|opinion\s+of\s+the\s+(?:Court|Board)/i.test(delivered.phrase.text)) ||
     sentences.slice(0, 5).some((s) => s.start >= bodyStart && /\b(?:This|The following) is (?:a|the) judgment of the (?:Court|Board)\b/i.test(s.text));
   const firstBody = sentences.find((s) => s.start >= bodyStart && s.end > bodyStart);
   if (firstBody && (drafts.length === 0 || sentences.some((s) => s.start >= bodyStart && s.end <= drafts[0].start && s.text.length > 40))) {
@@ -290,21 +300,29 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
     if (opinions.length > 0 && sentences[i].start >= opinions[k].start) opinionOf[i] = k;
   }
   const cues = new Array<ReturnType<typeof dispositionOf>>(n).fill(null);
+  // The last disposition sentence of each opinion, votes or not ("Order accordingly.", "remitted to the High Court").
+  const lastCue = new Array<number | null>(opinions.length).fill(null);
   for (let i = 0; i < n; i++) {
     const role = structural[i];
     if (role === 'quotation' || role === 'submission' || role === 'header' || role === 'citation_only' || role === 'furniture') continue;
     cues[i] = dispositionOf(sentences[i].text);
     const k = opinionOf[i];
-    const vote = cues[i] ? voteOf(cues[i]!.disposition) : null;
-    if (k !== null && vote && !ORDER_LINE.test(sentences[i].text)) {
+    if (k === null || !cues[i] || ORDER_LINE.test(sentences[i].text) || MAJORITY_ORDER.test(sentences[i].text)) continue;
+    const vote = voteOf(cues[i]!.disposition);
+    // "The appeal succeeds." followed by "The conviction is set aside.": the appeal's own disposition stays the vote.
+    const strong = STRONG.has(cues[i]!.disposition);
+    const previous = opinions[k].voteSentence;
+    const keep = previous !== null && !strong && STRONG.has(cues[previous]!.disposition) && i - previous <= 8;
+    if (vote && !keep) {
       opinions[k].vote = vote;
       opinions[k].voteSentence = i;
     }
+    lastCue[k] = i;
   }
   // A closing order line after the opinions ("Appeal allowed.") is the order of the court.
   let orderLine: number | null = null;
   for (let i = n - 1; i >= Math.max(0, n - 8); i--) {
-    if (structural[i] !== 'header' && ORDER_LINE.test(sentences[i].text) && cues[i]) {
+    if (structural[i] !== 'header' && (ORDER_LINE.test(sentences[i].text) || MAJORITY_ORDER.test(sentences[i].text)) && cues[i]) {
       orderLine = i;
       break;
     }
@@ -328,21 +346,46 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
     }
   });
   for (const s of signatures) addMember(bench, s.judge, 'signature', s.span);
-  // Agreement sentences at the start or end of an opinion name colleagues who sat ("I agree with Lord Walker").
+  // Agreement sentences name colleagues who sat ("I agree with Lord Walker", "for the reasons given by Lord Sumption").
+  // Judges of the courts below are named with LJ/MR (and, beside speaker headings of Lords, J) and are left out.
   const agreed = new Map<string, number>();
-  for (let k = 0; k < opinions.length; k++) {
-    const idx: number[] = [];
-    for (let i = 0; i < n; i++) if (opinionOf[i] === k) idx.push(i);
-    const edge = new Set([...idx.slice(0, 4), ...idx.slice(-4)]);
-    for (const i of edge) {
-      const s = sentences[i];
-      if (structural[i] === 'quotation' || !AGREEMENT.test(s.text) || CITED.test(s.text)) continue;
-      for (const j of namesIn(s.text)) {
-        if (opinions[k].judges.includes(j.key)) continue;
-        addMember(bench, j, 'agreement', spanOf(text, s.start + j.start, s.start + j.end));
-        agreed.set(j.key, (agreed.get(j.key) ?? 0) + 1);
-      }
+  const lordsSit = drafts.some((d) => d.heading && /^(?:LORD|LADY|BARONESS|SIR|MR|MRS|MS|DAME)\b/.test(d.headingSpan!.text));
+  const surnames = new Set([...text.matchAll(/\b(?:Lord|Lady|Baroness)\s+([A-Z][a-z]+)/g)].map((m) => m[1].toLowerCase()));
+  const keyOf = (j: JudgeName): JudgeName => (j.key.endsWith('s') && surnames.has(j.key.slice(0, -1)) ? { ...j, key: j.key.slice(0, -1), name: j.name.replace(/s$/, '') } : j);
+  for (let i = 0; i < n; i++) {
+    const k = opinionOf[i];
+    if (k === null) continue;
+    const s = sentences[i];
+    if (structural[i] === 'quotation' || CITED.test(s.text)) continue;
+    // Only the names right after the agreement ("I agree with Lord X and Lord Y that …").
+    const cue = AGREE_WITH.exec(s.text);
+    // "… given by Mummery LJ, with whom Sullivan LJ and Owen J agreed": a court below, in the past tense.
+    if (!cue || (/with\s+whom/.test(cue[0]) && /\bagreed\b/.test(s.text))) continue;
+    const clauseStart = /brother|sister/.test(cue[0]) ? cue.index : cue.index + cue[0].length;
+    const clause = s.text.slice(clauseStart, clauseStart + 140).split(/[.;:]|\bthat\b|\bwho\b|\bsaid\b|\bin\s+(?:[A-Z]|the\s+(?:case|Court))/)[0];
+    for (const inner of namesIn(clause)) {
+      const found = { ...inner, start: inner.start + clauseStart, end: inner.end + clauseStart };
+      const j = keyOf(found);
+      if (opinions[k].judges.includes(j.key)) continue;
+      if (/\b(?:LJJ?|MR|P)$/.test(j.name) || (lordsSit && /\bJ$/.test(j.name))) continue;
+      if (/^\s*(?:\([^)]*\)\s*)?(?:in|at|below)\s+(?:the\s+)?(?:Court\s+of\s+Appeal|High\s+Court|first\s+instance|Divisional|Inner|Outer|courts?\s+below|below)/i.test(s.text.slice(j.end, j.end + 40))) continue;
+      addMember(bench, j, 'agreement', spanOf(text, s.start + found.start, s.start + found.end));
+      agreed.set(j.key, (agreed.get(j.key) ?? 0) + 1);
     }
+  }
+  // Judges named in the header as joining the judgment or giving their own opinion.
+  const head = text.slice(0, bodyStart);
+  const joined = JUDGMENT_OF.exec(head);
+  if (joined) {
+    const at = joined.index + joined[0].indexOf(joined[1]);
+    for (const j of namesIn(joined[1])) addMember(bench, j, 'coram', spanOf(text, at + j.start, at + j.end));
+  }
+  const dissenters = new Set<string>();
+  for (const m of head.matchAll(SEPARATE_OPINION)) {
+    const j = namesIn(`${m[1]} J`)[0];
+    if (!j) continue;
+    addMember(bench, j, 'coram', spanOf(text, m.index, m.index + m[1].length));
+    if (m[2] === 'dissenting') dissenters.add(j.key);
   }
   // The unheaded lead opinion: the colleague others agree with who has no heading of their own.
   if (opinions.length > 1 && opinions[0].judges.length === 0 && !opinions[0].ofTheCourt) {
@@ -377,6 +420,9 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
     } else if (drafts[k].heading?.dissenting) {
       o.kind = 'dissent';
       o.kindReason = 'heading says dissenting';
+    } else if (o.judges.some((key) => dissenters.has(key))) {
+      o.kind = 'dissent';
+      o.kindReason = 'the header says this judge delivered a dissenting opinion';
     } else if (majority && o.vote && !compatible(o.vote, majority)) {
       o.kind = 'dissent';
       o.kindReason = `would have the appeal ${o.vote.replace('_', ' ')}, the majority ${majority.replace('_', ' ')}`;
@@ -406,12 +452,19 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
   const agreeingVotes = opinions.filter((o) => o.vote && majority && compatible(o.vote, majority)).length;
   if (orderLine !== null) {
     // Prefer the majority's own sentence when it states the same result; the closing line stays a source.
-    const own = leadVote !== null && opinions[lead].kind !== 'dissent' && compatible(voteOf(cues[leadVote]!.disposition) ?? 'allowed', orderVote!) ? leadVote : orderLine;
+    const own =
+      leadVote !== null && opinions[lead].kind !== 'dissent' && !MAJORITY_ORDER.test(sentences[orderLine].text) && compatible(voteOf(cues[leadVote]!.disposition) ?? 'allowed', orderVote!)
+        ? leadVote
+        : orderLine;
     disposition = sentenceDisposition(own, 'order', 0.95);
     if (own !== orderLine) {
+      // The closing line decides the disposition ("Appeals allowed in part."); the majority's sentence is its source.
       const line = cues[orderLine]!;
-      if (line.disposition === 'partly_allowed') disposition.disposition = 'partly_allowed';
-      for (const a of line.also) if (!disposition.also.includes(a)) disposition.also.push(a);
+      if (line.disposition === 'partly_allowed' || !STRONG.has(disposition.disposition)) {
+        if (disposition.disposition !== line.disposition && !disposition.also.includes(disposition.disposition)) disposition.also.push(disposition.disposition);
+        disposition.disposition = line.disposition;
+      }
+      for (const a of line.also) if (!disposition.also.includes(a) && a !== disposition.disposition) disposition.also.push(a);
     }
   } else if (courtOpinion >= 0 && opinions[courtOpinion].voteSentence !== null) {
     disposition = sentenceDisposition(opinions[courtOpinion].voteSentence!, 'court_opinion', 0.9);
@@ -420,6 +473,10 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
   } else if (majority) {
     const o = opinions.find((x) => x.kind !== 'dissent' && x.vote && compatible(x.vote, majority));
     if (o && o.voteSentence !== null) disposition = sentenceDisposition(o.voteSentence, 'majority', 0.6);
+  } else {
+    // No vote at all: an order stated otherwise ("Order accordingly.", "the matter is remitted") by the court or the lead.
+    const k = courtOpinion >= 0 ? courtOpinion : lead;
+    if (k >= 0 && lastCue[k] !== null) disposition = sentenceDisposition(lastCue[k]!, courtOpinion >= 0 ? 'court_opinion' : 'majority', 0.6);
   }
 
   // ---- sentence roles
@@ -433,6 +490,13 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
     }
   }
   if (orderLine !== null) for (let i = orderLine; i < n; i++) if (!structural[i] || structural[i] === 'furniture') orderSentences.add(i);
+  if (disposition) {
+    for (const i of orderSentences) {
+      for (const d of [cues[i]?.disposition, ...(cues[i]?.also ?? [])]) {
+        if (d && d !== disposition.disposition && !STRONG.has(d) && !disposition.also.includes(d)) disposition.also.push(d);
+      }
+    }
+  }
   const roles: SentenceInfo[] = sentences.map((s, i) => {
     const k = opinionOf[i];
     const stance = k === null ? null : opinions[k].kind;
@@ -447,7 +511,7 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
 
   // ---- parties: the header's block, else the roles stated in the body
   const parties = header.parties.length > 0 ? header.parties : bodyParties(text, bodyStart, Math.min(text.length, bodyStart + Math.max(6000, (text.length - bodyStart) * 0.15)));
-  const { deliveredLine: _unused, ...headerOut } = header;
+  const { delivered: _unused, ...headerOut } = header;
   void _unused;
   const structure: JudgmentStructure = {
     header: { ...headerOut, parties },

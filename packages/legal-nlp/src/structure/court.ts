@@ -25,7 +25,11 @@ function jurisdictionOf(text: string): Jurisdiction | null {
 const THIS_COURT = /\b(?:this|the present)\s+[Cc]ourt\b|本院/;
 const THIS_HOUSE = /\b(?:this House|your Lordships'? House)\b/;
 const SELF_NAMED = /\b(?:(?:appeals?|permission\s+to\s+appeal|leave\s+to\s+appeal|special\s+leave(?:\s+to\s+appeal)?)(?:\s+[\w,]+){0,4}?\s+(?:to|in|before)\s+(?:the\s+|this\s+)?|Justices\s+of\s+the\s+|(?:this|the present)\s+Court\s+\(\s*(?:the\s+)?)(Supreme\s+Court(?:\s+of\s+(?:India|the\s+United\s+Kingdom))?)\b/;
-const LOWER = /\b(?:appeal(?:s|ed)?|appealing)\s+(?:is\s+|was\s+|lies\s+|brought\s+|by\s+special\s+leave\s+)?(?:from|against)\s+(?:an?\s+|the\s+)?(?:(?:final\s+)?(?:order|judgment|decision|ruling|interlocutor|determination|decree|award)s?(?:\s+and\s+(?:order|decree))?\s+(?:dated\s+[^,]{0,30}\s+)?(?:of|by|passed\s+by)\s+(?:the\s+|a\s+)?)?((?:[\p{L}'’]+\s+){0,6}?(?:Court|Tribunal|House|Division|Bench)(?:\s+of\s+[\p{L}, ]{0,40})?)|\b(Court of Appeal(?:\s+in\s+Northern\s+Ireland)?|Inner House|First Division|Second Division|Extra Division)\s*(?:\([^)]*(?:LJJ?|LCJ|LP|Lord\s+\w+|JJ?)\b[^)]*\)|(?:,\s*)?(?:held|allowed|dismissed|reversed|upheld|decided|concluded|reached|rejected|accepted|found|took|granted|refused|agreed|disagreed)\b)/giu;
+/** "appeal from the judgments and decrees, dated …, of the Orissa High Court": a window after "from"/"against" to look up. */
+const LOWER = /\b(?:appeals?|appealed|appealing|petitions?)\b[^.\n]{0,40}?\b(?:from|against)\b([^\n]{0,220})/gi;
+/** Courts below named as such in UK judgments: "the Court of Appeal (Ward, Longmore and Jackson LJJ)", "the Court of Appeal, by a majority, allowed". */
+const UK_BELOW =
+  /\b(Court of Appeal(?:\s+in\s+Northern\s+Ireland)?|Inner House|First Division|Second Division|Extra Division)\s*(?:\([^)]*\)\s*)?(?:,[^,.]{0,40},\s*)?(?:held|allowed|dismissed|reversed|upheld|decided|concluded|reached|rejected|accepted|found|took|granted|refused|agreed|disagreed|was\s+(?:right|wrong)|erred)\b|\b(?:decision|judgment|order|interlocutor)\s+of\s+the\s+(Court of Appeal(?:\s+in\s+Northern\s+Ireland)?|Inner House|First Division|Second Division|Extra Division)\b/g;
 
 const RANK: Record<Court['level'], number> = { apex: 4, appellate: 3, tribunal: 2, trial: 1, other: 0 };
 
@@ -45,6 +49,13 @@ export function decidingCourt(text: string, s: JudgmentStructure, entities: Enti
     const code = e?.reporter?.split(' ')[0];
     const court = code ? courtTable().byCode.get(code) : undefined;
     if (court) return { court, basis: 'neutral_citation', confidence: 0.95, reason: `the judgment's own neutral citation (${code})`, sources: [h.neutralCitation] };
+  }
+  // A cover sheet run into the text: "Trinity Term [2010] UKSC 26 On appeal from: [2009] EWCA Civ 1" names the judgment's own citation.
+  const term = /\b(?:Michaelmas|Hilary|Easter|Trinity)\s+Term\s+(\[\d{4}\]\s+(UKSC|UKPC|UKHL)\s+\d+)/.exec(text);
+  if (term) {
+    const court = courtTable().byCode.get(term[2])!;
+    const at = term.index + term[0].length - term[1].length;
+    return { court, basis: 'neutral_citation', confidence: 0.9, reason: `the judgment's own neutral citation on its cover sheet (${term[2]})`, sources: [spanOf(text, at, at + term[1].length)] };
   }
   const usable = s.roles.filter((r) => r.role !== 'quotation' && r.role !== 'citation_only' && r.role !== 'submission');
   let thisCourt: Span | null = null;
@@ -76,19 +87,29 @@ export function decidingCourt(text: string, s: JudgmentStructure, entities: Enti
     const limit = Math.min(text.length, Math.max(20000, text.length * 0.4));
     const region = text.slice(h.span.end, limit);
     for (const m of region.matchAll(LOWER)) {
-      const phrase = m[1] ?? m[2];
-      const found = findCourtName(phrase);
-      const at = h.span.end + m.index + m[0].indexOf(phrase);
-      const candidate = found ? { court: found.court, source: spanOf(text, at + found.start, at + found.end) } : /^(?:the\s+)?High\s+Court$/i.test(phrase.trim()) ? { court: null, source: spanOf(text, at, at + phrase.length) } : null;
-      if (!candidate) continue;
-      if (!lower || (candidate.court && (!lower.court || RANK[candidate.court.level] > RANK[lower.court.level]))) lower = candidate;
+      const found = findCourtName(m[1]);
+      if (!found) continue;
+      const at = h.span.end + m.index + m[0].length - m[1].length;
+      const candidate = { court: found.court, source: spanOf(text, at + found.start, at + found.end) };
+      if (!lower?.court || RANK[candidate.court.level] > RANK[lower.court.level]) lower = candidate;
+    }
+    for (const m of region.matchAll(UK_BELOW)) {
+      const name = m[1] ?? m[2];
+      const found = findCourtName(name);
+      if (!found || (lower?.court && RANK[found.court.level] <= RANK[lower.court.level])) continue;
+      const at = h.span.end + m.index + m[0].indexOf(name);
+      lower = { court: found.court, source: spanOf(text, at, at + name.length) };
     }
   }
   const jurisdiction = jurisdictionOf(text);
   let target: Court | undefined;
   if (lower?.court?.appealsTo) target = courtTable().byId.get(lower.court.appealsTo);
   else if (lower && !lower.court && /High\s+Court/i.test(lower.source.text) && jurisdiction === 'IN') target = apexOf('IN');
-  else if (lower?.court?.jurisdiction === 'IN' && /special\s+leave/i.test(text.slice(0, Math.max(h.span.end, 2000)))) target = apexOf('IN');
+  else if (jurisdiction === 'IN' && /\b(?:appeals?|petitions?)\s+(?:\(?[^)]{0,20}\)?\s+)?by\s+special\s+leave\b/i.test(text.slice(0, Math.max(h.span.end, 2000)))) {
+    const court = apexOf('IN')!;
+    const m = /\bspecial\s+leave\b/i.exec(text)!;
+    return { court, basis: 'appeal_route', confidence: 0.8, reason: 'appeal by special leave (article 136 of the Constitution of India: the Supreme Court of India)', sources: [spanOf(text, m.index, m.index + m[0].length)] };
+  }
   if (!target && jurisdiction === 'IN' && /\b(?:Article|Art\.)\s*32\b/.test(text.slice(0, Math.max(h.span.end, 3000))) && /\bpetition/i.test(text.slice(0, 3000))) {
     const court = apexOf('IN')!;
     return { court, basis: 'appeal_route', confidence: 0.8, reason: 'petition under Article 32 of the Constitution (original jurisdiction of the Supreme Court of India)', sources: [] };

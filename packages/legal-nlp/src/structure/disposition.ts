@@ -17,21 +17,30 @@ const PARTLY = new RegExp(
   'i',
 );
 const ALLOWED = new RegExp(
-  String.raw`\b${SUBJECT}\s+${MODAL}${ADV}\s+(?:allowed|accepted|successful|upheld)\b|${FIRST_PERSON}allow(?:ed)?\s+(?:the\s+|this\s+|both\s+|these\s+|each\s+of\s+the\s+|all\s+the\s+|the\s+present\s+)?(?:\w+\s+){0,3}?(?:appeals?|petitions?|applications?|cross-appeals?)\b|\b${SUBJECT}\s+(?:therefore\s+|accordingly\s+|must\s+|should\s+|would\s+|will\s+)?succeeds?\b|^\s*(?:the\s+)?(?:appeals?|petitions?|writ petitions?|applications?)\s+(?:are\s+|is\s+)?allowed\b|\brule\s+(?:is\s+)?made\s+absolute\b`,
+  String.raw`\b(?:I|we)\s+would\b[^.;]{0,120}?,?\s+(?:but|and)\s+allow\s+(?:the|this|these|both)\s+(?:\w+\s+)?appeals?\b|\b${SUBJECT}\s+${MODAL}${ADV}\s+(?:allowed|accepted|successful|upheld)\b|${FIRST_PERSON}allow(?:ed)?\s+(?:the\s+|this\s+|both\s+|these\s+|each\s+of\s+the\s+|all\s+the\s+|the\s+present\s+)?(?:\w+\s+){0,3}?(?:appeals?|petitions?|applications?|cross-appeals?)\b|\b${SUBJECT}\s+(?:therefore\s+|accordingly\s+|must\s+|should\s+|would\s+|will\s+)?succeeds?\b|^\s*(?:the\s+)?(?:appeals?|petitions?|writ petitions?|applications?)\s+(?:are\s+|is\s+)?allowed\b|\brule\s+(?:is\s+)?made\s+absolute\b`,
   'i',
 );
 const DISMISSED = new RegExp(
-  String.raw`\b${SUBJECT}\s+${MODAL}${ADV}\s+(?:dismissed|rejected|refused|disallowed)\b|${FIRST_PERSON}dismiss(?:ed)?\s+(?:the\s+|this\s+|both\s+|these\s+|each\s+of\s+the\s+|all\s+the\s+|the\s+present\s+)?(?:\w+\s+){0,3}?(?:appeals?|petitions?|applications?|cross-appeals?)\b|\b${SUBJECT}\s+(?:therefore\s+|accordingly\s+|must\s+|should\s+|would\s+|will\s+)?fails?\b|\b${SUBJECT}\s+(?:must|should|would|will)\s+(?:therefore\s+|accordingly\s+)?fail\b|^\s*(?:the\s+)?(?:appeals?|petitions?|writ petitions?|applications?)\s+(?:are\s+|is\s+)?dismissed\b|\bdismissed\s+with\s+costs\b|\brule\s+(?:is\s+)?discharged\b`,
+  String.raw`\b(?:I|we)\s+would\b[^.;]{0,120}?,?\s+(?:but|and)\s+dismiss\s+(?:the|this|these|both)\s+(?:\w+\s+)?appeals?\b|\b${SUBJECT}\s+${MODAL}${ADV}\s+(?:dismissed|rejected|refused|disallowed)\b|${FIRST_PERSON}dismiss(?:ed)?\s+(?:the\s+|this\s+|both\s+|these\s+|each\s+of\s+the\s+|all\s+the\s+|the\s+present\s+)?(?:\w+\s+){0,3}?(?:appeals?|petitions?|applications?|cross-appeals?)\b|\b${SUBJECT}\s+(?:therefore\s+|accordingly\s+|must\s+|should\s+|would\s+|will\s+)?fails?\b|\b${SUBJECT}\s+(?:must|should|would|will)\s+(?:therefore\s+|accordingly\s+)?fail\b|^\s*(?:the\s+)?(?:appeals?|petitions?|writ petitions?|applications?)\s+(?:are\s+|is\s+)?dismissed\b|\bdismissed\s+with\s+costs\b|\brule\s+(?:is\s+)?discharged\b`,
   'i',
 );
 const REMITTED = /\b(?:remit(?:ted)?|remand(?:ed)?|sent back)\b[^.;]{0,120}\b(?:to|for)\b/i;
-const SET_ASIDE = /\b(?:is|are|be|stand)\s+(?:hereby\s+)?(?:set\s+aside|quashed)\b|\b(?:I|we)\s+(?:would\s+)?(?:set\s+aside|quash)\b/i;
+const SET_ASIDE =
+  /\b(?:conviction|order|judgment|decree|decision|sentence|award|direction|certificate|interlocutor|finding|notification|proceedings?|assessment)s?\b[^.;]{0,80}\b(?:is|are|be|stand)\s+(?:hereby\s+|accordingly\s+|therefore\s+)?(?:set\s+aside|quashed)\b|\b(?:I|we)\s+(?:would\s+|therefore\s+|accordingly\s+)?(?:set\s+aside|quash)\b/i;
 const NO_ORDER = /\b(?:I|we)\s+(?:would\s+|shall\s+)?make\s+no\s+order\b(?!\s+(?:as\s+to|for|on)\s+costs)|\bno\s+order\s+(?:is\s+)?(?:made|required)\s+on\s+the\s+(?:appeal|petition|application)/i;
 const GRANTED = /\b(?:leave|permission|special leave|relief|injunction|writ|declaration)\b[^.;]{0,40}\b(?:is|be|are|will be|should be)\s+(?:hereby\s+)?granted\b/i;
-const REFUSED = /\b(?:leave|permission|special leave|relief|injunction|declaration)\b[^.;]{0,40}\b(?:is|be|are|will be|should be)\s+(?:hereby\s+)?(?:refused|declined)\b/i;
+const REFUSED = /\b(?:leave|permission|special leave|relief|injunction|declaration)\b[^.;]{0,40}\b(?:is|are|will\s+be|should\s+be|must\s+be)\s+(?:hereby\s+|accordingly\s+|therefore\s+)?(?:refused|declined)\b|\b(?:I|we)\s+(?:would\s+)?refuse\s+(?:leave|permission|special leave|the\s+application)/i;
+
+const ACCORDINGLY = /^\s*(?:there\s+will\s+be\s+an?\s+)?orders?\s+accordingly\b|\bwe\s+(?:would\s+)?dispose\s+of\s+the\s+(?:appeals?|petitions?)\s+accordingly\b/i;
 
 /** Reports and non-decisions that contain disposition words. */
 const NOT_OWN = /\b(?:whether|if\s+the\s+appeal\s+(?:is|were|was)|unless|was\s+(?:partly\s+)?(?:allowed|dismissed)|were\s+(?:partly\s+)?(?:allowed|dismissed)|had\s+been\s+(?:allowed|dismissed)|(?:should|would|must)\s+not\s+be\s+(?:allowed|dismissed))\b|\?\s*$/i;
+
+/** Where the deciding verb of a match stands ("I would dismiss X's appeal and allow the cross appeal": dismiss first). */
+function verbAt(m: RegExpExecArray): number {
+  const at = m[0].search(/dismiss|allow|fail|succe|reject|accept|refus|upheld/i);
+  return m.index + Math.max(0, at);
+}
 
 export interface DispositionCue {
   disposition: Disposition;
@@ -49,7 +58,7 @@ export function dispositionOf(sentence: string): DispositionCue | null {
       const a = ALLOWED.exec(sentence);
       const d = DISMISSED.exec(sentence);
       // Both in one sentence ("the appeal is allowed and the cross-appeal dismissed"): the first stated wins.
-      if (a && d) main = a.index <= d.index ? 'allowed' : 'dismissed';
+      if (a && d) main = verbAt(a) <= verbAt(d) ? 'allowed' : 'dismissed';
       else if (a) main = 'allowed';
       else if (d) main = 'dismissed';
     }
@@ -61,14 +70,19 @@ export function dispositionOf(sentence: string): DispositionCue | null {
   if (!main) {
     if (GRANTED.test(sentence)) main = 'granted';
     else if (REFUSED.test(sentence)) main = 'refused';
-    else if (also.length > 0 && own && /\b(?:I|we|court|order|direct|hereby)\b/i.test(sentence) && !/\b(?:was|were|had)\b/.test(sentence)) main = also.shift()!;
+    else if (also.length > 0 && own && !/\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:set\s+aside|quashed|remitted|remanded)\b/.test(sentence)) main = also.shift()!;
+    else if (ACCORDINGLY.test(sentence)) main = 'order_accordingly';
   }
   return main ? { disposition: main, also: also.filter((x) => x !== main) } : null;
 }
 
 /** A closing order line: "Appeal allowed.", "Appeals dismissed.", "Petition allowed in part.", "Appeal partly allowed." */
 export const ORDER_LINE =
-  /^\s*(?:the\s+)?(?:(?:civil|criminal|writ|special\s+leave|review|transfer|cross)\s+)?(?:appeals?|petitions?|applications?|revisions?|references?)(?:\s+(?:are|is))?\s+(?:partly\s+|partially\s+)?(?:allowed|dismissed|disposed\s+of|rejected|accepted)(?:\s+in\s+part|\s+with\s+costs|\s+without\s+costs|\s+partly|\s+accordingly|\s+as\s+withdrawn)*\s*[.:]?\s*$/i;
+  /^\s*(?:(?:[A-Z]\.\s?){1,4}\s*)?(?:\d{1,4}\s+)?(?:the\s+)?(?:(?:civil|criminal|writ|special\s+leave|review|transfer|cross)\s+)?(?:appeals?|petitions?|applications?|revisions?|references?)(?:\s+(?:are|is))?\s+(?:partly\s+|partially\s+)?(?:allowed|dismissed|disposed\s+of|rejected|accepted)(?:\s+in\s+part|\s+with\s+costs|\s+without\s+costs|\s+partly|\s+accordingly|\s+as\s+withdrawn)*\s*[.:]?\s*$/i;
+
+/** The order of the court after divided opinions: "ORDER In accordance with the opinion of the majority, the appeal is dismissed". */
+export const MAJORITY_ORDER =
+  /^\s*(?:\d{1,4}\s+)?ORDER(?:\s+(?:OF|BY)\s+(?:THE\s+)?COURT)?\b|\b(?:in\s+accordance\s+with|in\s+view\s+of|in\s+terms\s+of)\s+the\s+(?:opinion|judgment|view|decision)s?\s+of\s+the\s+majority\b/;
 
 /** Costs and consequential orders that follow a disposition. */
 export const CONSEQUENTIAL = /\b(?:costs?|restored|set\s+aside|remitted|remanded|directions?|order\s+accordingly|bail|released|refund|declare|declaration)\b/i;

@@ -41,18 +41,21 @@ const HEADER_LINE = new RegExp(
     String.raw`^(?:civil|criminal)\s+(?:appellate|original)\s+jurisdiction`,
     String.raw`^(?:appeals?|petitions?|applications?)\s+(?:by\s+special\s+leave\s+|under\s+[^.]{0,80}\s+)?(?:from|against|under)\b`,
     String.raw`^(?:from|on\s+appeal\s+from|in\s+the\s+matter\s+of|between|and|versus|vs?\.?|-\s*and\s*-|–\s*and\s*–)\b`,
-    String.raw`\bfor\s+(?:the\s+)?(?:${ROLE_WORD})\b`,
     String.raw`^(?:\d{4}\.?\s*)?${MONTH}\s+\d{1,2}\s*[.,]?\s*(?:\d{4}\.?)?$`,
     String.raw`^\d{4}\.?$`,
     String.raw`^(?:coram|before|present|justices?|bench|judges?|neutral\s+citation|case\s+no|judgment\s+(?:date|delivered)|date\s+of\s+(?:judgment|decision|hearing)|hearing\s+dates?|heard\s+on|decided\s+on|counsel|agent|solicitors?)\b`,
     String.raw`^(?:${ROLE_WORD})\s*[:.]?\s*$|\b(?:${ROLE_WORD})\s*(?:No\.?\s*\d+)?\s*[.]?\s*$`,
     String.raw`^in\s+the\s+[\p{L} ,'’()]*(?:court|tribunal|house\s+of\s+lords|privy\s+council)`,
     String.raw`^\[\d{4}\]\s+[A-Z]+`,
+    String.raw`^[^.]{2,150}\s(?:v|vs\.?|versus)\s[^.]{2,150}$|^.{2,150}\s(?:v|vs\.?)\s.{2,120}(?:\[\d{4}\]|\(\d{4}\))`,
+    String.raw`^(?:[A-Z]{2,6}\s+)?\d{1,6}\s+of\s+\d{4}$`,
     String.raw`^[^a-z]{2,120}$`,
   ].join('|'),
   'iu',
 );
-const LONG_HEADER_LINE = new RegExp(String.raw`^(?:appeals?|petitions?|applications?|civil|criminal|from|on\s+appeal)\b|\bfor\s+(?:the\s+)?(?:${ROLE_WORD})\b`, 'i');
+/** Counsel: "K.M. Munshi (N. P. Nathvani, with him), for the appellant." (names, then "for the …"; case-sensitive). */
+const COUNSEL_LINE = new RegExp(String.raw`^(?:\d+\s+)?(?:(?:[A-Z][\w.'’-]*\.?|and|with|him|them|Mrs?\.?|Ms\.?|Dr\.?|section|\([^)]{0,120}\)),?\s+){1,40}for\s+(?:the\s+)?(?:${ROLE_WORD})\b`);
+const LONG_HEADER_LINE = /^(?:appeals?|petitions?|applications?|civil|criminal|from|on\s+appeal)\b/i;
 const BODY_START = /^(?:judgment|j\s*u\s*d\s*g\s*m\s*e\s*n\s*t|order|reasons\s+for\s+judgment|introduction)\s*:?\s*$/i;
 const LOWER_CUE = /^\s*(?:(?:civil\s+|criminal\s+)?appeals?|petitions?|appeal\s+by\s+special\s+leave|(?:on\s+)?appeal|from|against)\b[^\n]{0,200}?\b(?:from|against|of)\b/i;
 
@@ -63,7 +66,8 @@ function partyRole(word: string): PartyRole | undefined {
   return roles.find((r) => w === r);
 }
 
-const NAME_STOP = /^(?:in|on|at|the|this|that|it|he|she|his|her|they|their|there|was|is|had|has|who|which|before|after|and|but|court|high|supreme|act|section|article|no|however|also|for|to|by|as|a|an|company|firm|were|are|being|herein|hereinafter|said)$/i;
+const ROLE_ONLY = new RegExp(String.raw`^(?:${ROLE_WORD})\b`, 'i');
+const NAME_STOP = /^(?:states|governments|member|nos|iraqi|in|on|at|the|this|that|it|he|she|his|her|they|their|there|was|is|had|has|who|which|before|after|and|but|court|high|supreme|act|section|article|no|however|also|for|to|by|as|a|an|company|firm|were|are|being|herein|hereinafter|said)$/i;
 
 function cleanName(raw: string): string | null {
   let name = raw
@@ -131,34 +135,49 @@ function headerParties(text: string, lines: Line[], entities: Entity[], end: num
   return out;
 }
 
-const BODY_PARTY = [
-  // "the appellant, GB, who …", "the appellant company, Progress Property Company Ltd (PPC)", "the respondent State of Bihar"
-  new RegExp(
-    String.raw`\b[Tt]he\s+(${ROLE_WORD})(?:\s+(?:company|companies|firm|bank|wife|husband|mother|father|society|corporation|trust|union|board|council|authority|in\s+(?:the\s+)?(?:first|second)\s+appeal))?\s*,?\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Shri|Smt|Sri|Sardar|Pandit|M\/s)\.?\s+)?[A-Z][\w'’&.\-]*(?:\s+(?:[A-Z][\w'’&.\-]*|of|and|the|de|la|al|el|bin|van|von|for|&|\(No\.?\s*\d+\)))*)`,
-    'g',
-  ),
-  // "Mohammed al Ghabra (the appellant)", "the husband (the appellant)"
-  new RegExp(
-    String.raw`((?:(?:Mr|Mrs|Ms|Miss|Dr|Shri|Smt|Sri)\.?\s+)?[A-Z][\w'’&.\-]*(?:\s+(?:[A-Z][\w'’&.\-]*|of|and|the|de|al|bin|van|von|&))*)\s*,?\s*\((?:the\s+|“|")?(${ROLE_WORD})(?:”|")?\)`,
-    'g',
-  ),
-  // "This appeal has been preferred by the State of Bihar"
-  /\b(?:appeal|petition|application|suit)s?\s+(?:has\s+been\s+|have\s+been\s+|was\s+|were\s+|is\s+)?(?:preferred|filed|brought|instituted|presented)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|of|and|the|&))*)/g,
+const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Shri|Smt|Sri|Sardar|Pandit|Lady|Sir|M\/s|Messrs)\.?\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|the|de|la|al|el|bin|van|von|for|&|\(No\.?\s*\d+\)|\([A-Z][\w\s]*\)))*`;
+const BODY_PARTY: Array<[RegExp, 'role-name' | 'name-role' | 'appellant' | 'petitioner']> = [
+  // "the appellant, GB, who …", "the appellant company, Progress Property Company Ltd (PPC)", "The appellant is the Gujarat State …",
+  // "the respondent is the State of Punjab", "respondent No. 1 is Shri Surjeet Singh Bhangul", "The two appellants Haricharan Kurmi and Jogia Hajam"
+  [
+    new RegExp(
+      String.raw`\b(?:[Tt]he\s+(?:two\s+|three\s+|first\s+|second\s+)?)?(${ROLE_WORD})(?:\s+No\.?\s*\d+)?(?:\s+(?:company|companies|firm|bank|wife|husband|mother|father|society|corporation|trust|union|board|council|authority|State))?\s*(?:,\s*|\s+(?:is|was|are|were)\s+|\s+)(?:(?:the|one|a company called)\s+)?(${NAME})`,
+      'g',
+    ),
+    'role-name',
+  ],
+  // "Mohammed al Ghabra (the appellant)", "Her grandson, Mark Roberts, the appellant,"
+  [new RegExp(String.raw`(${NAME})\s*(?:,\s*|\s*\()(?:the\s+|“|")?(${ROLE_WORD})(?:”|")?(?:\)|,|\.|\s+(?:in|herein))`, 'g'), 'name-role'],
+  // "This appeal has been preferred by the State of Bihar", "These two appeals by the State of Maharashtra", "the appeals of Mr Iqbal and Mr Mirza"
+  [
+    new RegExp(
+      String.raw`\b(?:appeal|appeals)\s+(?:(?:has|have)\s+been\s+|was\s+|were\s+|is\s+)?(?:(?:preferred|filed|brought|instituted|presented)\s+)?(?:by|of)\s+(?:the\s+|one\s+)?(${NAME})`,
+      'g',
+    ),
+    'appellant',
+  ],
+  // "The earlier of the two petitions has been filed by one Ujagar Singh"
+  [new RegExp(String.raw`\bpetitions?\s+(?:(?:has|have)\s+been\s+|was\s+|were\s+|is\s+)?(?:preferred|filed|brought|presented)\s+by\s+(?:the\s+|one\s+)?(${NAME})`, 'g'), 'petitioner'],
+  // "Mrs Owens appeals against an order of the Court of Appeal"
+  [new RegExp(String.raw`(?:^|\n|\.\s)(${NAME})\s+appeals\s+(?:against|from|to)\b`, 'g'), 'appellant'],
 ];
 
 /** Parties named with their roles in the body ("the appellant, GB,"), read from the first part of the judgment. */
 export function bodyParties(text: string, from: number, to: number): PartyMention[] {
   const out: PartyMention[] = [];
   const region = text.slice(from, to);
-  for (let k = 0; k < BODY_PARTY.length; k++) {
-    for (const m of region.matchAll(BODY_PARTY[k])) {
-      const [roleText, nameText] = k === 0 ? [m[1], m[2]] : k === 1 ? [m[2], m[1]] : ['appellant', m[1]];
-      let name = nameText;
-      // Stop at words that end a name ("GB, who", "Harry whom").
-      name = name.replace(/\s+(?:[Ii]n|[Oo]n|[Aa]t|[Ww]ho|[Ww]hich|[Tt]he|[Aa]nd|[Oo]f|[Ff]or)(?:\s.*)?$/, (s) => (/^\s+(?:of|and|for|the)\s+[A-Z]/.test(s) ? s : ''));
-      if (k === 0 && /^(?:[A-Z][a-z]+)$/.test(name) && NAME_STOP.test(name)) continue;
-      addParty(out, text, from + m.index, name, partyRole(roleText.replace(/\s+/g, ' ')), 'body');
-      if (out.length >= 8) return out;
+  for (const [re, shape] of BODY_PARTY) {
+    for (const m of region.matchAll(re)) {
+      const [roleText, nameText] = shape === 'role-name' ? [m[1], m[2]] : shape === 'name-role' ? [m[2], m[1]] : [shape, m[1]];
+      // Stop at words that end a name ("GB, who", "Harry whom"); "X and Y" names two parties.
+      const cut = nameText.replace(/\s+(?:[Ii]n|[Oo]n|[Aa]t|[Ww]ho|[Ww]hich|[Ww]hose|[Tt]hat|[Ff]or\s+whom)(?:\s.*)?$/, '');
+      const names = /^(?:Mr|Mrs|Ms|Shri|Smt|Sri)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+and\s+[A-Z]/.test(cut) && / and /.test(cut) && shape !== 'name-role' ? cut.split(/\s+and\s+/) : [cut];
+      for (const name of names) {
+        if (/^(?:[A-Z][a-z]+)$/.test(name) && NAME_STOP.test(name)) continue;
+        if (ROLE_ONLY.test(name) || /^(?:Court|High Court|Supreme Court|Tribunal|Act|Section|Article|Rules?|Government)\b/.test(name)) continue;
+        addParty(out, text, from + m.index, name, partyRole(roleText.replace(/\s+/g, ' ')), 'body');
+        if (out.length >= 8) return out;
+      }
     }
   }
   return out.filter((p) => p.name.split(' ').length <= 10);
@@ -168,26 +187,43 @@ function isOpinionHeading(line: string): boolean {
   return readUkHeading(line) !== null || readIndianHeading(line) !== null;
 }
 
-function headerEnd(text: string, lines: Line[]): { end: number; deliveredLine: Line | null } {
+export interface Delivered {
+  /** The "… was delivered by" phrase. */
+  phrase: Span;
+  /** Where the names that follow it start and end (to the end of their line). */
+  namesStart: number;
+  namesEnd: number;
+}
+
+function headerEnd(text: string, lines: Line[]): { end: number; delivered: Delivered | null } {
   const limit = Math.min(text.length, Math.max(3000, Math.min(12000, text.length * 0.3)));
-  for (const line of lines) {
-    if (line.start > limit) break;
-    if (DELIVERED_BY.test(line.text) && line.start < limit) return { end: line.end, deliveredLine: line };
+  const m = DELIVERED_BY.exec(text.slice(0, limit));
+  if (m) {
+    const at = m.index + m[0].length;
+    let namesEnd = text.indexOf('\n', at);
+    if (namesEnd < 0) namesEnd = text.length;
+    // "delivered by.\nRATNAVEL PANDIAN, J.": the names are on the next line.
+    if (!/\p{L}{2}/u.test(text.slice(at, namesEnd))) {
+      const next = text.indexOf('\n', namesEnd + 1);
+      namesEnd = next < 0 ? text.length : next;
+    }
+    return { end: namesEnd, delivered: { phrase: spanOf(text, m.index, at), namesStart: at, namesEnd } };
   }
   let end = 0;
   for (let i = 0; i < lines.length && i < 80; i++) {
     const line = lines[i];
-    if (BODY_START.test(line.text)) return { end, deliveredLine: null };
-    if (isOpinionHeading(line.text) || !HEADER_LINE.test(line.text)) break;
-    if (line.text.length > 150 && !LONG_HEADER_LINE.test(line.text)) break;
+    if (BODY_START.test(line.text)) return { end, delivered: null };
+    const counsel = COUNSEL_LINE.test(line.text);
+    if (isOpinionHeading(line.text) || !(counsel || HEADER_LINE.test(line.text))) break;
+    if (line.text.length > 150 && !counsel && !LONG_HEADER_LINE.test(line.text)) break;
     end = line.end;
   }
-  return { end, deliveredLine: null };
+  return { end, delivered: null };
 }
 
 /** The header block: its extent, court heading, the court appealed from, neutral citation, case numbers, date, parties. */
-export function readHeader(text: string, lines: Line[], entities: Entity[]): JudgmentHeader & { deliveredLine: Line | null } {
-  const { end, deliveredLine } = headerEnd(text, lines);
+export function readHeader(text: string, lines: Line[], entities: Entity[]): JudgmentHeader & { delivered: Delivered | null } {
+  const { end, delivered } = headerEnd(text, lines);
   const headLines = lines.filter((l) => l.end <= Math.max(end, 1) || (end === 0 && l.start < 400 && l.text.length <= 150 && /^[^a-z]+$/.test(l.text)));
   let court: JudgmentHeader['court'] = null;
   let lowerCourt: JudgmentHeader['lowerCourt'] = null;
@@ -201,6 +237,9 @@ export function readHeader(text: string, lines: Line[], entities: Entity[]): Jud
     }
     if (!court && line.text.length <= 160 && /^(?:in\s+the\s+|before\s+the\s+|the\s+)?$/i.test(before.trim())) {
       court = { court: found.court, source: spanOf(text, line.start + found.start, line.start + found.end) };
+    } else if (end > 0) {
+      // Any other court named in a header ("… 1979 of the Karnataka High Court in Regular Second Appeal …") is a court below.
+      lowerCourt ??= { court: found.court, source: spanOf(text, line.start + found.start, line.start + found.end) };
     }
   }
   if (!lowerCourt) {
@@ -214,7 +253,12 @@ export function readHeader(text: string, lines: Line[], entities: Entity[]): Jud
       }
     }
   }
-  const neutral = entities.find((e) => e.type === 'case_citation' && e.form === 'neutral' && e.start < Math.max(end, 400));
+  // The judgment's own neutral citation is in the header, not on an "On appeal from" line (the court below's).
+  const neutral = entities.find((e) => {
+    if (e.type !== 'case_citation' || e.form !== 'neutral' || e.start >= end) return false;
+    const lineStart = text.lastIndexOf('\n', e.start) + 1;
+    return !/\b(?:appeal(?:ed)?\s+from|from\s*:|against)\b/i.test(text.slice(lineStart, e.start));
+  });
   const caseNumbers = entities.filter((e) => e.type === 'case_number' && e.start < end).map((e) => spanOf(text, e.start, e.end));
   let date: JudgmentHeader['date'] = null;
   const head = text.slice(0, end);
@@ -235,7 +279,7 @@ export function readHeader(text: string, lines: Line[], entities: Entity[]): Jud
     caseNumbers,
     date,
     parties,
-    deliveredLine,
+    delivered,
   };
 }
 

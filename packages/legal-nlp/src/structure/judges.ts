@@ -16,7 +16,7 @@ export interface JudgeName {
 
 const UPPER_WORD = "[A-Z][A-Z'’\\-]+";
 const NAME_WORD = "[A-Z][a-zA-Z'’\\-]+";
-const TITLE_WORDS = /^(?:lord|lady|baroness|sir|dame|mr|mrs|ms|justice|the|hon|honble|hon'ble|honourable|chief|judge|his|her)$/i;
+const TITLE_WORDS = /^(?:lord|lady|baroness|sir|dame|mr|mrs|ms|justice|the|hon|honble|hon'ble|honourable|chief|judge|his|her|president|deputy)$/i;
 const SUFFIXES = /^(?:j|jj|cj|c\.j|lj|ljj|jsc|scj|psc|dpsc|lcj|mr|p|v-?c|ag|acj)$/i;
 
 function titleCase(word: string): string {
@@ -84,6 +84,9 @@ const UK_NAME = new RegExp(
   'g',
 );
 
+/** A UK heading run into the end of a line: "… both courts below and LORD CLARKE: (dissenting)". */
+export const UK_HEADING_IN_LINE = /(?:^|[\s.])((?:LORD|LADY|BARONESS)\s+[A-Z]{2,}(?:\s+(?:OF\s+)?[A-Z]{2,})?:?\s*\((?:dissenting|with whom[^)]{0,200})\))/;
+
 export interface OpinionHeading {
   judges: JudgeName[];
   /** Names inside "(with whom … agree)". */
@@ -118,16 +121,16 @@ export function readUkHeading(line: string): OpinionHeading | null {
 }
 
 /** Indian heading or signature line: "DAS J.", "SABYASACHI MUKHARJI, J.", "K. SUBBA RAO, C.J. (dissenting)". */
-const IN_HEADING = /^((?:[A-Z][A-Z'’-]*\.?\s*){1,5}?),?\s*(C\.\s?J\.?|J\.?|JJ\.?)(?:\s*\((dissenting|concurring)\))?\s*[:.-]?\s*$/;
+const IN_HEADING = /^((?:[A-Z][A-Z'’-]*\.?\s*){1,5}?|(?:[A-Z]\.\s?)*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}),?\s*(C\.\s?J\.?|J\.?|JJ\.?)(?:\s*\((dissenting|concurring)\))?\s*[:.-]?\s*$/;
 /** An Indian heading at the start of a line followed by the opinion's first sentence: "Bose J. I agree …". */
-const IN_INLINE = /^((?:[A-Z][A-Za-z'’-]*\.?\s+){1,4}?)(C\.\s?J\.|J\.)\s+(?=(?:I|We)\s)/;
+const IN_INLINE = /^((?:[A-Z][A-Za-z'’-]*\.?\s+){0,3}[A-Z][A-Za-z'’-]*),?\s*(C\.\s?J\.|J\.)\s+(?=(?:I|We)\s)/;
 
 export function readIndianHeading(line: string): (OpinionHeading & { length: number }) | null {
   const m = IN_HEADING.exec(line) ?? IN_INLINE.exec(line);
   if (!m) return null;
   const raw = `${m[1].trim()} ${m[2].replace(/\s/g, '')}`;
   const j = judge(raw, 0);
-  if (!j || /^(?:APPEAL|ORDER|JUDGMENT|CIVIL|CRIMINAL|ORIGINAL|THE)\b/.test(m[1])) return null;
+  if (!j || /^(?:APPEAL|ORDER|JUDGMENT|CIVIL|CRIMINAL|ORIGINAL|THE|IN|BY|PER)\b/i.test(m[1])) return null;
   j.end = m[1].trimEnd().length;
   return { judges: [j], joinedBy: [], dissenting: m[3] === 'dissenting', concurring: m[3] === 'concurring', length: m[0].length };
 }
@@ -135,11 +138,11 @@ export function readIndianHeading(line: string): (OpinionHeading & { length: num
 const NAME_RE = new RegExp(
   [
     // Lord Phillips (of Worth Matravers), Lady Hale, Sir John Dyson SCJ, LORD KERR
-    `\\b(?:Lord|Lady|Baroness|Sir|Dame|LORD|LADY|BARONESS|SIR|DAME)\\s+(?:Justice\\s+)?(?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,2}?(?:\\s+of\\s+${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})?(?:\\s+(?:SCJ|JSC|PSC|DPSC|CJ|LCJ|MR))?(?![a-z])`,
+    `\\b(?:Lord|Lady|Baroness|Sir|Dame|LORD|LADY|BARONESS|SIR|DAME)\\s+(?:Justice\\s+)?(?:${NAME_WORD})(?:\\s+(?!Lord\\b|Lady\\b|Sir\\b)${NAME_WORD}){0,2}(?:\\s+of\\s+${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})?(?:\\s+(?:SCJ|JSC|PSC|DPSC|CJ|LCJ|MR))?(?![a-z])`,
     // Mr Justice Swift, Hon'ble Mr. Justice K. Subba Rao
     `\\b(?:(?:Hon'?ble|Honourable)\\s+)?(?:(?:Mr|Mrs|Ms|MR|MRS|MS)\\.?\\s+)?(?:Justice|JUSTICE)\\s+(?:[A-Z]\\.\\s?)*(?:${NAME_WORD})(?:\\s+${NAME_WORD}){0,2}`,
     // Mahajan J., Mehr Chand Mahajan J, Gummow, Hayne and Heydon JJ, K. S. Hegde, J.
-    `\\b(?:[A-Z]\\.\\s?)*(?:${NAME_WORD})(?:\\s+(?:[A-Z]\\.\\s?)*${NAME_WORD}){0,3},?\\s+(?:C\\.\\s?J\\.|CJ|JJ|J|LJ|LJJ)\\b\\.?`,
+    `\\b(?:[A-Z]\\.\\s?)*(?:${NAME_WORD})(?:\\s+(?:[A-Z]\\.\\s?)*${NAME_WORD}){0,3}(?:,\\s*|\\s+)(?:C\\.\\s?J\\.|CJ|JJ|J|LJ|LJJ)(?![a-z])\\.?`,
   ].join('|'),
   'g',
 );
@@ -189,7 +192,12 @@ export function namesIn(passage: string): JudgeName[] {
 
 /** "The judgment of the Court was delivered by MEHR CHAND MAHAJAN J.", "The Court delivered judgment as follows: MAHAJAN J." */
 export const DELIVERED_BY =
-  /\b(?:(?:judgment|opinion|order)\s+of\s+the\s+(?:Court|Bench|Board)\s+(?:was|were)\s+(?:delivered|given|pronounced)\s+by|(?:Court|Bench)\s+delivered\s+(?:the\s+)?(?:following\s+)?(?:judgments?|opinions?)(?:\s+as\s+follows)?\s*:?|(?:judgments?|opinions?)\s+(?:was|were)\s+delivered\s+by)\s*:?\s*/i;
+  /\b(?:(?:judgments?|opinions?|order)\s+of\s+the\s+(?:Court|Bench|Board)\s+(?:was|were)\s+(?:delivered|given|pronounced)(?:\s*,?\s*by)?|(?:judgments?|opinions?)\s+of\s+[^\n]{3,200}?\s+(?:was|were)\s+delivered\s+by|(?:Court|Bench)\s+delivered\s+(?:the\s+)?(?:following\s+)?(?:judgments?|opinions?)(?:\s+as\s+follows)?\s*:?|(?:judgments?|opinions?)\s+(?:was|were)\s+delivered\s+by)\s*[:.]?\s*/i;
+
+/** "The Judgment of B. P. Sinha, C.J., K. Subba Rao … JJ. was delivered by …": the judges who joined the judgment. */
+export const JUDGMENT_OF = /\b[Jj]udgments?\s+of\s+(?!the\s+(?:Court|Bench|Board)\b)([^]{3,300}?)\s+(?:was|were)\s+delivered\b/;
+/** "SHAH J. delivered a dissenting opinion", "P. N. Bhagwati, J. gave a dissenting opinion". */
+export const SEPARATE_OPINION = /((?:(?!J\.?\s)[A-Z][A-Za-z'’-]*\.?\s+){0,4}(?!J\.?\s)[A-Z][A-Za-z'’-]+),?\s*(?:C\.\s?)?J\.?\s+(?:delivered|gave|wrote)\s+(?:a\s+)?(?:separate\s+)?(dissenting|concurring|separate)\b/g;
 
 /** Coram-type lines: "Coram:", "Before:", "Present:", "JUSTICES:", "Bench:". */
 export const CORAM = /^\s*(?:CORAM|Coram|BEFORE|Before|PRESENT|Present|JUSTICES?|Justices?|BENCH|Bench|JUDGES?|Judges?)\s*[:\-–]\s*/;

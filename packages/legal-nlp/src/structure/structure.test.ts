@@ -66,7 +66,8 @@ describe('analyzeJudgment on real judgments', () => {
     expect(s.header.date?.iso).toBe('1951-09-24');
     expect(s.bench).toEqual([expect.objectContaining({ key: 'bose', evidence: ['delivered_by'] })]);
     expect(s.opinions[0]).toMatchObject({ ofTheCourt: true, kind: 'majority', judges: ['bose'] });
-    expect(s.disposition).toMatchObject({ disposition: 'allowed' });
+    expect(s.disposition).toMatchObject({ disposition: 'allowed', also: ['set_aside'], basis: 'order' });
+    expect(s.disposition?.source.text).toBe('The appeal succeeds.');
     expect(s.court?.court.name).toBe('Supreme Court of India');
     expect(s.roles.filter((r) => r.role === 'header').length).toBeGreaterThan(3);
     expectSpans(text, s);

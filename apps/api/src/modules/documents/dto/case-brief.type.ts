@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CaseBrief, SourceSpan } from '@amicus/legal-nlp';
 
 @ObjectType('BriefSource', { description: 'Where a fact of a brief comes from: a span of one document’s text.' })
@@ -19,13 +19,25 @@ export class BriefSourceType {
   text: string;
 }
 
-@ObjectType('BriefCourt', { description: 'The court that decided or heard the case.' })
+@ObjectType('BriefCourt', { description: 'The court that decided the case (never merely the court mentioned most).' })
 export class BriefCourtType {
   @Field({ description: 'Name of the court.' })
   name: string;
 
-  @Field({ description: 'How it was found: heading, citation or mentions.' })
+  @Field({ description: 'Id of the court in the court table (uksc, insc, us-scotus, …).' })
+  courtId: string;
+
+  @Field({ description: 'Jurisdiction of the court: UK, IN, CN, US or AU.' })
+  jurisdiction: string;
+
+  @Field({ description: 'How it was found: heading, neutral_citation, self_reference or appeal_route.' })
   basis: string;
+
+  @Field(() => Float, { description: 'Confidence, 0 to 1.' })
+  confidence: number;
+
+  @Field({ description: 'The evidence in words.' })
+  reason: string;
 
   @Field(() => [BriefSourceType], { description: 'Sources.' })
   sources: BriefSourceType[];
@@ -48,6 +60,9 @@ export class BriefPartyType {
   @Field(() => String, { nullable: true, description: 'Role (appellant, respondent, plaintiff …) when stated.' })
   role: string | null;
 
+  @Field(() => Float, { description: 'Confidence, 0 to 1 (parties block 0.9, title 0.85, role stated in the body 0.7).' })
+  confidence: number;
+
   @Field(() => [BriefSourceType], { description: 'Sources.' })
   sources: BriefSourceType[];
 }
@@ -59,6 +74,12 @@ export class BriefJudgeType {
 
   @Field({ description: 'Whether the judge sits on this case (rather than being mentioned).' })
   bench: boolean;
+
+  @Field(() => Float, { description: 'Confidence, 0 to 1, that the judge sat (0 for judges only mentioned).' })
+  confidence: number;
+
+  @Field(() => [String], { description: 'How the judge was found to sit: coram, heading, delivered_by, signature, with_whom, agreement.' })
+  evidence: string[];
 
   @Field(() => Int, { description: 'Times mentioned.' })
   mentions: number;
@@ -84,14 +105,32 @@ export class BriefTimelineEventType {
 
 @ObjectType('BriefOutcome', { description: 'The outcome or disposition.' })
 export class BriefOutcomeType {
-  @Field({ description: 'allowed, partly_allowed, dismissed, set_aside, remitted, granted, refused or order_accordingly.' })
+  @Field({ description: 'allowed, partly_allowed, dismissed, set_aside, remitted, granted, refused, no_order or order_accordingly.' })
   disposition: string;
+
+  @Field(() => [String], { description: 'Further orders stated with it (remitted, set_aside, …).' })
+  also: string[];
+
+  @Field({ description: 'order (the order of the court), court_opinion (the judgment of the court) or majority (the lead opinion of the majority).' })
+  basis: string;
+
+  @Field(() => Float, { description: 'Confidence, 0 to 1.' })
+  confidence: number;
 
   @Field({ description: 'The sentence that states the outcome.' })
   text: string;
 
   @Field(() => [BriefSourceType], { description: 'Sources.' })
   sources: BriefSourceType[];
+}
+
+@ObjectType('BriefMissing', { description: 'A field of the brief left empty, with the reason (rather than a guess).' })
+export class BriefMissingType {
+  @Field({ description: 'court, parties, bench or outcome.' })
+  field: string;
+
+  @Field({ description: 'Why it is empty.' })
+  reason: string;
 }
 
 @ObjectType('BriefAuthority', { description: 'A case cited, deduplicated over its parallel citations and short forms.' })
@@ -147,8 +186,11 @@ export class CaseBriefType {
   @Field(() => [BriefValueType], { description: 'Issues for decision.' })
   issues: BriefValueType[];
 
-  @Field(() => BriefOutcomeType, { nullable: true, description: 'Outcome or disposition.' })
+  @Field(() => BriefOutcomeType, { nullable: true, description: 'Outcome: the disposition of the court (majority), never a dissent\'s or a cited case\'s.' })
   outcome: BriefOutcomeType | null;
+
+  @Field(() => [BriefMissingType], { description: 'Fields left empty (court, parties, bench, outcome) and why.' })
+  missing: BriefMissingType[];
 
   @Field(() => [BriefAuthorityType], { description: 'Authorities cited.' })
   authorities: BriefAuthorityType[];
@@ -163,13 +205,33 @@ export function toCaseBriefType(brief: CaseBrief, documentIds: string[], pageOf:
     spans.map((s) => ({ documentId: s.documentId ?? null, page: pageOf(s.documentId, s.start), start: s.start, end: s.end, text: s.text }));
   return {
     documentIds,
-    court: brief.court ? { name: brief.court.name, basis: brief.court.basis, sources: src(brief.court.sources) } : null,
+    court: brief.court
+      ? {
+          name: brief.court.name,
+          courtId: brief.court.courtId,
+          jurisdiction: brief.court.jurisdiction,
+          basis: brief.court.basis,
+          confidence: brief.court.confidence,
+          reason: brief.court.reason,
+          sources: src(brief.court.sources),
+        }
+      : null,
     caseNumbers: brief.caseNumbers.map((v) => ({ value: v.value, sources: src(v.sources) })),
-    parties: brief.parties.map((p) => ({ name: p.name, role: p.role ?? null, sources: src(p.sources) })),
-    judges: brief.judges.map((j) => ({ name: j.name, bench: j.bench, mentions: j.mentions, sources: src(j.sources) })),
+    parties: brief.parties.map((p) => ({ name: p.name, role: p.role ?? null, confidence: p.confidence, sources: src(p.sources) })),
+    judges: brief.judges.map((j) => ({ name: j.name, bench: j.bench, confidence: j.confidence, evidence: j.evidence, mentions: j.mentions, sources: src(j.sources) })),
     timeline: brief.timeline.map((e) => ({ date: e.date, dateText: e.dateText, event: e.event, sources: src(e.sources) })),
     issues: brief.issues.map((v) => ({ value: v.value, sources: src(v.sources) })),
-    outcome: brief.outcome ? { disposition: brief.outcome.disposition, text: brief.outcome.text, sources: src(brief.outcome.sources) } : null,
+    outcome: brief.outcome
+      ? {
+          disposition: brief.outcome.disposition,
+          also: brief.outcome.also,
+          basis: brief.outcome.basis,
+          confidence: brief.outcome.confidence,
+          text: brief.outcome.text,
+          sources: src(brief.outcome.sources),
+        }
+      : null,
+    missing: brief.missing.map((m) => ({ field: m.field, reason: m.reason })),
     authorities: brief.authorities.map((a) => ({ caseName: a.caseName ?? null, citations: a.citations, count: a.count, citedAt: src(a.citedAt) })),
     statutes: brief.statutes.map((s) => ({ instrument: s.instrument, provisions: s.provisions, count: s.count, citedAt: src(s.citedAt) })),
   };
