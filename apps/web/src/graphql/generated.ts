@@ -546,9 +546,15 @@ export type CaseBriefQueryVariables = {
 export type CaseBriefQuery = {
   caseBrief: {
     documentIds: Array<string>;
+    missing: Array<{
+      field: string;
+      reason: string;
+    }>;
     court: {
       name: string;
       basis: string;
+      confidence: number;
+      reason: string;
       sources: Array<{
         documentId: string | null;
         page: number | null;
@@ -570,6 +576,7 @@ export type CaseBriefQuery = {
     parties: Array<{
       name: string;
       role: string | null;
+      confidence: number;
       sources: Array<{
         documentId: string | null;
         page: number | null;
@@ -581,6 +588,8 @@ export type CaseBriefQuery = {
     judges: Array<{
       name: string;
       bench: boolean;
+      confidence: number;
+      evidence: Array<string>;
       mentions: number;
       sources: Array<{
         documentId: string | null;
@@ -615,6 +624,7 @@ export type CaseBriefQuery = {
     outcome: {
       disposition: string;
       text: string;
+      confidence: number;
       sources: Array<{
         documentId: string | null;
         page: number | null;
@@ -652,7 +662,7 @@ export type CaseBriefQuery = {
 
 export const CaseBriefDocument: TypedDocument<CaseBriefQuery, CaseBriefQueryVariables> = {
   operationName: "CaseBrief",
-  source: "query CaseBrief($caseId: ID!) {\n  caseBrief(caseId: $caseId) {\n    documentIds\n    court {\n      name\n      basis\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    caseNumbers {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    parties {\n      name\n      role\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    judges {\n      name\n      bench\n      mentions\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    timeline {\n      date\n      dateText\n      event\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    issues {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    outcome {\n      disposition\n      text\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    authorities {\n      caseName\n      citations\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    statutes {\n      instrument\n      provisions\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n  }\n}",
+  source: "query CaseBrief($caseId: ID!) {\n  caseBrief(caseId: $caseId) {\n    documentIds\n    missing {\n      field\n      reason\n    }\n    court {\n      name\n      basis\n      confidence\n      reason\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    caseNumbers {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    parties {\n      name\n      role\n      confidence\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    judges {\n      name\n      bench\n      confidence\n      evidence\n      mentions\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    timeline {\n      date\n      dateText\n      event\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    issues {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    outcome {\n      disposition\n      text\n      confidence\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    authorities {\n      caseName\n      citations\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    statutes {\n      instrument\n      provisions\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n  }\n}",
 };
 
 export type SummarizeCaseMutationVariables = {
