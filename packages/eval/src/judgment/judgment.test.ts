@@ -42,6 +42,11 @@ describe('result check', () => {
     expect(referenceResult('The Supreme Court unanimously dismisses the appeal. Lord Reed gives the judgment.')).toBe('dismissed');
     expect(referenceResult('Held: ... Appeal allowed.')).toBe('allowed');
     expect(referenceResult('The appeal accordingly succeeds.')).toBe('allowed');
+    expect(referenceResult('The appeal accordingly fails.')).toBe('dismissed');
+    // The history of the case is not its result.
+    expect(referenceResult('The High Court dismissed the appeal. Held: the sale was void. Appeal allowed.')).toBe('allowed');
+    expect(referenceResult('The Court of Appeal dismissed the appeal. The Supreme Court allows the appeal.')).toBe('allowed');
+    expect(referenceResult('The Tribunal allowed the application and the High Court dismissed the writ petition.')).toBeNull();
     expect(referenceResult('The court considered section 9 of the Act.')).toBeNull();
     expect(referenceResult('The appeal is allowed in part and otherwise dismissed.')).toBeNull();
   });
@@ -50,6 +55,7 @@ describe('result check', () => {
     expect(summaryStatesResult('The tenant appealed.\nFor these reasons we would dismiss this appeal.', 'dismissed')).toBe(true);
     expect(summaryStatesResult('The tenant appealed.\nThe High Court heard the matter.', 'dismissed')).toBe(false);
     expect(summaryStatesResult('The tenant appealed.\nThe appeal is accordingly dismissed.', 'allowed')).toBe(false);
-    expect(statedResults('The High Court allowed the writ petition.').has('allowed')).toBe(true);
+    expect(statedResults('The High Court allowed the writ petition.').has('allowed')).toBe(false);
+    expect(statedResults('This Court allowed the writ petition.').has('allowed')).toBe(true);
   });
 });

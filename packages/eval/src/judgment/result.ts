@@ -23,14 +23,33 @@ function patterns(verb: string, participle: string): RegExp[] {
 }
 
 const CLASSES: Array<[StatedResult, RegExp[]]> = [
-  ['dismissed', patterns('dismiss', 'dismissed')],
+  ['dismissed', [...patterns('dismiss', 'dismissed'), new RegExp(String.raw`\b${PROCEEDING}\s+(?:therefore\s+|accordingly\s+|must\s+)?fails?\b`, 'i')]],
   ['allowed', [...patterns('allow', 'allowed'), new RegExp(String.raw`\b${PROCEEDING}\s+(?:therefore\s+|accordingly\s+)?succeeds?\b`, 'i')]],
 ];
+
+/**
+ * A court below or another decision-maker as the subject ("The High Court dismissed the appeal", "the Tribunal
+ * allowed the application"): such a sentence tells the history of the case, not its result.
+ */
+const OTHER_DECIDER =
+  /\b(?:high court|court of appeal|inner house|divisional court|tribunal|trial court|trial judge|district (?:court|judge)|sessions (?:court|judge)|magistrate|single judge|learned judge|judicial commissioner|collector|commissioner|board|appellate (?:court|authority)|lower court|courts? below|first instance)\b/i;
+/** The deciding court named as the subject. */
+const THIS_COURT = /\b(?:supreme court|this court|house of lords|privy council|we|i)\b/i;
 
 /** Every result class the text states (an order can state both: "allowed in part and otherwise dismissed"). */
 export function statedResults(text: string): Set<StatedResult> {
   const out = new Set<StatedResult>();
-  for (const [cls, res] of CLASSES) if (res.some((re) => re.test(text))) out.add(cls);
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    for (const [cls, res] of CLASSES) {
+      for (const re of res) {
+        const m = re.exec(sentence);
+        if (!m) continue;
+        const before = sentence.slice(0, m.index + m[0].length);
+        if (OTHER_DECIDER.test(before) && !THIS_COURT.test(before)) continue;
+        out.add(cls);
+      }
+    }
+  }
   return out;
 }
 
