@@ -142,7 +142,10 @@ export function featurize(text: string, options: FeaturizeOptions = {}): Documen
   const n = sentences.length;
   const nParagraphs = Math.max(1, segmentation.paragraphs.length);
   const S = SCALAR_FEATURES.length;
-  const structure = analyzeJudgment(text, { sentences: segmentation.sentences });
+  // The structure of the part that is featurized (all of an ordinary judgment): a pathological input cut to
+  // `maxSentences` is not analysed beyond the cut. Offsets stay those of `text`, a prefix of which is analysed.
+  const analysed = sentences.length > 0 && sentences.length < all.length ? text.slice(0, sentences[sentences.length - 1].end) : text;
+  const structure = analyzeJudgment(analysed, { sentences });
 
   const tokens = sentences.map((s) => wordTokens(s.text));
   let tokenLength = 1;
