@@ -33,3 +33,7 @@ export { loadConfig, repoRoot } from './config.js';
 export type { EvalConfig } from './config.js';
 export { EvalError } from './errors.js';
 export type { EvalErrorCode } from './errors.js';
+export { briefPart, loadAnnotations, scoreBrief, summarize as summarizeBriefScores, formatBriefTable, sameParty } from './brief/score.js';
+export type { BriefAnnotation, BriefPart, BriefSummary, JudgmentScore } from './brief/score.js';
+export { referenceResult, agrees } from './brief/reference.js';
+export type { ReferenceResult } from './brief/reference.js';

@@ -4,17 +4,22 @@
  *     entities, median of several runs. Target: at most 3 s on 2 cores.
  *  2. OCR of scanned pages rendered at 300 dpi (full pages of judgment text), seconds per page, median of
  *     several runs. Target: at most 5 s a page on 2 cores.
- * Options: --runs N (default 5), --ocr-runs N (default 3), --ocr-pages N (default 4), --skip-ocr.
+ *  3. The judgment structure (analyzeJudgment) and the case brief (buildBrief) on a 15,000-word judgment text
+ *     (real judgments from fixtures/judgments, joined): median of several runs after a warm-up run. Target: the
+ *     structure and the brief add at most 100 ms to segmentation and entities on 2 cores.
+ * Options: --runs N (default 5), --ocr-runs N (default 3), --ocr-pages N (default 4), --skip-ocr, --skip-text.
  * Wall-clock figures depend on what else the machine runs; CPU time is printed beside them.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBrief } from '../brief/index.js';
 import { extractEntities } from '../entities/index.js';
 import { extractText } from '../extract/index.js';
 import { makeScannedPdf, makeTextPdf } from '../extract/testing/documents.js';
-import { segment } from '../segment/index.js';
+import { countWords, segment } from '../segment/index.js';
+import { analyzeJudgment } from '../structure/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const judgmentsDir = path.resolve(here, '../../fixtures/judgments');
@@ -152,9 +157,56 @@ async function benchOcr(runs: number, pageCount: number): Promise<void> {
   process.stdout.write(`  words of the typed text found in the OCR text: ${((hit / truth.length) * 100).toFixed(1)}%\n`);
 }
 
+/** The first `words` words of the fixture judgments, the longest first (one judgment of that length). */
+function judgmentOfWords(words: number): string {
+  const texts = readdirSync(judgmentsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(path.join(judgmentsDir, f), 'utf8'))
+    .sort((a, b) => b.length - a.length);
+  let text = '';
+  for (const t of texts) {
+    text += (text ? '\n' : '') + t;
+    if (countWords(text) >= words) break;
+  }
+  const cut = [...text.matchAll(/\S+/g)][words - 1];
+  return cut ? text.slice(0, cut.index + cut[0].length) : text;
+}
+
+function benchStructure(runs: number): void {
+  const text = judgmentOfWords(15_000);
+  const times = { base: [] as number[], structure: [] as number[], brief: [] as number[], cpu: [] as number[], cpuBrief: [] as number[] };
+  for (let r = 0; r <= runs; r++) {
+    gc();
+    const t0 = performance.now();
+    const sentences = segment(text).sentences;
+    const entities = extractEntities(text);
+    const t1 = performance.now();
+    const cpuStart = process.cpuUsage();
+    analyzeJudgment(text, { sentences, entities });
+    const t2 = performance.now();
+    const cpuStructure = cpuSince(cpuStart);
+    const cpuBrief = process.cpuUsage();
+    const t3 = performance.now();
+    buildBrief([{ text }]);
+    const t4 = performance.now();
+    times.cpuBrief.push(cpuSince(cpuBrief));
+    if (r === 0) continue; // warm-up: the court table is read and the code compiled
+    times.base.push(t1 - t0);
+    times.structure.push(t2 - t1);
+    times.brief.push(t4 - t3);
+    times.cpu.push(cpuStructure);
+  }
+  const ms = (v: number[]) => median(v).toFixed(0);
+  process.stdout.write(`\nJudgment structure and case brief, ${countWords(text).toLocaleString('en')}-word judgment text (${text.length.toLocaleString('en')} characters)\n`);
+  process.stdout.write(`  median of ${runs} runs: segmentation + entities ${ms(times.base)} ms; structure (analyzeJudgment, given them) ${ms(times.structure)} ms (target <= 100 ms)\n`);
+  process.stdout.write(`  whole brief (buildBrief: segmentation, entities, structure, authorities, statutes, timeline) ${ms(times.brief)} ms; brief over segmentation + entities ${(median(times.brief) - median(times.base)).toFixed(0)} ms\n`);
+  process.stdout.write(`  CPU time, median: structure ${(median(times.cpu) * 1000).toFixed(0)} ms; whole brief ${(median(times.cpuBrief) * 1000).toFixed(0)} ms\n`);
+}
+
 async function main(): Promise<void> {
   process.stdout.write(`@amicus/legal-nlp bench: Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})\n`);
-  await benchText(arg('--runs', 5));
+  if (!process.argv.includes('--skip-text')) await benchText(arg('--runs', 5));
+  benchStructure(arg('--runs', 5));
   if (!process.argv.includes('--skip-ocr')) await benchOcr(arg('--ocr-runs', 3), arg('--ocr-pages', 4));
 }
 

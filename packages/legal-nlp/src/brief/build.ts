@@ -77,7 +77,8 @@ function findCourt(docs: AnalysedDocument[]): BriefCourt | null {
   if (!found) return null;
   const c = found.court!;
   return {
-    name: c.court.name,
+    // A Chinese court is named with its place ("北京市高级人民法院"); the table holds its level.
+    name: c.court.jurisdiction === 'CN' && c.sources[0] ? c.sources[0].text : c.court.name,
     courtId: c.court.id,
     jurisdiction: c.court.jurisdiction,
     basis: c.basis,

@@ -3,7 +3,7 @@ import { segment, type Sentence } from '../segment/index.js';
 import { decidingCourt } from './court.js';
 import { CONSEQUENTIAL, dispositionOf, MAJORITY_ORDER, ORDER_LINE, voteOf } from './disposition.js';
 import { bodyParties, readHeader, spanOf, splitLines, type Line } from './header.js';
-import { CORAM, JUDGMENT_OF, namesIn, SEPARATE_OPINION, UK_HEADING_IN_LINE, readIndianHeading, readUkHeading, SIGNATURE, type JudgeName, type OpinionHeading } from './judges.js';
+import { CHINESE_BENCH, CORAM, JUDGMENT_OF, namesIn, SEPARATE_OPINION, UK_HEADING_IN_LINE, readIndianHeading, readUkHeading, SIGNATURE, type JudgeName, type OpinionHeading } from './judges.js';
 import type {
   AnalyzeOptions,
   BenchEvidence,
@@ -135,6 +135,11 @@ function addMember(bench: Map<string, BenchMember>, j: JudgeName, evidence: Benc
   bench.set(j.key, m);
 }
 
+/** A caseless passage ("delivered by mehr chand mahajan j.") with each word capitalised; same length, so offsets hold. */
+function titleCaseIfCaseless(passage: string): string {
+  return /[A-Z]/.test(passage) ? passage : passage.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
+
 const STRONG = new Set(['allowed', 'dismissed', 'partly_allowed']);
 
 function compatible(a: Vote, b: Vote): boolean {
@@ -170,6 +175,13 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
     if (/^\d{1,4}$/.test(t) || /^(?:[A-Z]\.\s?){1,4}[A-Z]?\s?\.?$/.test(t) || /^Page\s+\d+(?:\s+of\s+\d+)?$/i.test(t) || ((repeated.get(t) ?? 0) >= 3 && !/[.?!]$/.test(t) && !readUkHeading(t)) || /^(?:Agent|Solicitors?)\s+for\b/i.test(t)) {
       lineKind[i] = 'furniture';
       furniture.push(spanOf(text, line.start, line.end));
+      continue;
+    }
+    const cn = CHINESE_BENCH.exec(t);
+    if (cn) {
+      lineKind[i] = 'signature';
+      const at = line.start + t.indexOf(cn[2]);
+      signatures.push({ judge: { name: cn[2], key: cn[2], start: at, end: at + cn[2].length }, span: spanOf(text, at, at + cn[2].length) });
       continue;
     }
     const sig = SIGNATURE.exec(t);
@@ -220,7 +232,7 @@ export function analyzeJudgment(text: string, options: AnalyzeOptions = {}): Jud
   // ---- opinions: text before the first heading is an opinion of its own (the lead or the court's judgment)
   const delivered = header.delivered;
   const deliveredJudges = delivered
-    ? namesIn(text.slice(delivered.namesStart, delivered.namesEnd))
+    ? namesIn(titleCaseIfCaseless(text.slice(delivered.namesStart, delivered.namesEnd)))
         .map((j) => ({ ...j, start: j.start + delivered.namesStart, end: j.end + delivered.namesStart }))
         .slice(0, 1)
     : [];

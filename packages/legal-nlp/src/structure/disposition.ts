@@ -48,8 +48,20 @@ export interface DispositionCue {
 }
 
 /** The disposition a sentence states, if it states one in the court's or a judge's own voice. */
+/** Chinese judgments: 驳回上诉 (appeal dismissed), 发回重审 (remitted for retrial), 撤销…判决 (set aside), 改判 (varied on appeal). */
+function chineseDisposition(sentence: string): DispositionCue | null {
+  const also: Disposition[] = [];
+  if (/发回.{0,8}重审/.test(sentence)) also.push('remitted');
+  if (/撤销.{0,60}(?:判决|裁定|决定)/.test(sentence)) also.push('set_aside');
+  if (/驳回(?:上诉|再审申请)/.test(sentence)) return { disposition: 'dismissed', also };
+  if (/驳回.{0,12}(?:诉讼请求|申请|起诉)/.test(sentence)) return { disposition: 'dismissed', also };
+  if (/改判/.test(sentence)) return { disposition: 'allowed', also };
+  return also.length > 0 ? { disposition: also[0], also: also.slice(1) } : null;
+}
+
 export function dispositionOf(sentence: string): DispositionCue | null {
   if (sentence.length > 700) return null;
+  if (/\p{Script=Han}/u.test(sentence)) return chineseDisposition(sentence);
   const own = !NOT_OWN.test(sentence) || /\b(?:would\s+be|is|are|will\s+be)\s+(?:allowed|dismissed)\b/i.test(sentence.replace(/\bwhether\b.*$/i, ''));
   let main: Disposition | null = null;
   if (own) {

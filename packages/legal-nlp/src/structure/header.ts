@@ -40,7 +40,7 @@ const HEADER_LINE = new RegExp(
     String.raw`^(?:(?:civil|criminal|writ|special\s+leave|transfer|review|original|appellate)\s+)*(?:appeals?|petitions?|applications?|cases?|suits?|writs?|references?|revisions?|misc(?:ellaneous)?\.?)(?:\s*\([^)]{0,40}\))?\s+(?:nos?\.?|numbers?)\s*`,
     String.raw`^(?:civil|criminal)\s+(?:appellate|original)\s+jurisdiction`,
     String.raw`^(?:appeals?|petitions?|applications?)\s+(?:by\s+special\s+leave\s+|under\s+[^.]{0,80}\s+)?(?:from|against|under)\b`,
-    String.raw`^(?:from|on\s+appeal\s+from|in\s+the\s+matter\s+of|between|and|versus|vs?\.?|-\s*and\s*-|–\s*and\s*–)\b`,
+    String.raw`^(?:from|on\s+appeal\s+from|in\s+the\s+matter\s+of|between|and|versus|vs?\.?)\b|^[–—-]+\s*and\s*[–—-]+$`,
     String.raw`^(?:\d{4}\.?\s*)?${MONTH}\s+\d{1,2}\s*[.,]?\s*(?:\d{4}\.?)?$`,
     String.raw`^\d{4}\.?$`,
     String.raw`^(?:coram|before|present|justices?|bench|judges?|neutral\s+citation|case\s+no|judgment\s+(?:date|delivered)|date\s+of\s+(?:judgment|decision|hearing)|hearing\s+dates?|heard\s+on|decided\s+on|counsel|agent|solicitors?)\b`,
@@ -49,7 +49,8 @@ const HEADER_LINE = new RegExp(
     String.raw`^\[\d{4}\]\s+[A-Z]+`,
     String.raw`^[^.]{2,150}\s(?:v|vs\.?|versus)\s[^.]{2,150}$|^.{2,150}\s(?:v|vs\.?)\s.{2,120}(?:\[\d{4}\]|\(\d{4}\))`,
     String.raw`^(?:[A-Z]{2,6}\s+)?\d{1,6}\s+of\s+\d{4}$`,
-    String.raw`^[^a-z]{2,120}$`,
+    String.raw`^(?!.*[。；，])[^a-z]{2,120}$`,
+    String.raw`^(?:再审申请人|被上诉人|上诉人|被申请人|申请人|原告|被告|第三人|委托诉讼代理人|法定代表人)(?:（[^）]{0,20}）)?[：:]`,
   ].join('|'),
   'iu',
 );
@@ -59,7 +60,21 @@ const LONG_HEADER_LINE = /^(?:appeals?|petitions?|applications?|civil|criminal|f
 const BODY_START = /^(?:judgment|j\s*u\s*d\s*g\s*m\s*e\s*n\s*t|order|reasons\s+for\s+judgment|introduction)\s*:?\s*$/i;
 const LOWER_CUE = /^\s*(?:(?:civil\s+|criminal\s+)?appeals?|petitions?|appeal\s+by\s+special\s+leave|(?:on\s+)?appeal|from|against)\b[^\n]{0,200}?\b(?:from|against|of)\b/i;
 
+const CHINESE_ROLES: Record<string, PartyRole> = {
+  上诉人: 'appellant',
+  被上诉人: 'respondent',
+  原告: 'plaintiff',
+  被告: 'defendant',
+  申请人: 'applicant',
+  被申请人: 'respondent',
+  再审申请人: 'applicant',
+  第三人: 'intervener',
+};
+/** "上诉人（原审被告）：北京某某科技有限公司，住所地…" */
+const CHINESE_PARTY = /^(再审申请人|被上诉人|上诉人|被申请人|申请人|原告|被告|第三人)(?:（[^）]{0,20}）|\([^)]{0,20}\))?\s*[：:]\s*([^，,。；;\n]{2,60})/;
+
 function partyRole(word: string): PartyRole | undefined {
+  if (CHINESE_ROLES[word]) return CHINESE_ROLES[word];
   const w = word.toLowerCase().replace(/s$/, '');
   if (/^opposite/.test(w)) return 'respondent';
   const roles: PartyRole[] = ['appellant', 'respondent', 'petitioner', 'claimant', 'defendant', 'plaintiff', 'applicant', 'intervener', 'accused', 'complainant'];
@@ -78,7 +93,7 @@ function cleanName(raw: string): string | null {
     .trim();
   // Trailing connectors ("Mohammed al Ghabra, referred to" is cut by the caller; "X and" is not a name).
   name = name.replace(/\s+(?:and|of|the|for|de|in)$/i, '');
-  if (name.length < 2 || name.length > 120 || NAME_STOP.test(name.split(' ')[0]) || !/[A-Z\p{Lu}]/u.test(name[0])) return null;
+  if (name.length < 2 || name.length > 120 || NAME_STOP.test(name.split(' ')[0]) || !/[A-Z\p{Lu}\p{Script=Han}]/u.test(name[0])) return null;
   return name;
 }
 
@@ -108,6 +123,11 @@ function headerParties(text: string, lines: Line[], entities: Entity[], end: num
   for (let i = 0; i < lines.length && lines[i].start < end; i++) {
     const line = lines[i];
     if (COUNSEL.test(line.text)) continue;
+    const cn = CHINESE_PARTY.exec(line.text);
+    if (cn) {
+      addParty(out, text, line.start, cn[2], partyRole(cn[1]), 'header');
+      continue;
+    }
     const lf = labelFirst.exec(line.text);
     if (lf) {
       const role = partyRole(lf[1].replace(/\s+/g, ' '));
@@ -235,8 +255,11 @@ export function readHeader(text: string, lines: Line[], entities: Entity[]): Jud
       lowerCourt ??= { court: found.court, source: spanOf(text, line.start + found.start, line.start + found.end) };
       continue;
     }
-    if (!court && line.text.length <= 160 && /^(?:in\s+the\s+|before\s+the\s+|the\s+)?$/i.test(before.trim())) {
-      court = { court: found.court, source: spanOf(text, line.start + found.start, line.start + found.end) };
+    // "IN THE SUPREME COURT OF INDIA"; a Chinese court's name starts with its place ("北京市高级人民法院").
+    const placeOnly = /^[\p{Script=Han}]{0,12}$/u.test(before.trim()) && /\p{Script=Han}/u.test(found.court.name);
+    if (!court && line.text.length <= 160 && (placeOnly || /^(?:(?:in|before)(?:\s+the)?|the)?$/i.test(before.trim()))) {
+      const start = placeOnly ? line.start : line.start + found.start;
+      court = { court: found.court, source: spanOf(text, start, line.start + found.end) };
     } else if (end > 0) {
       // Any other court named in a header ("… 1979 of the Karnataka High Court in Regular Second Appeal …") is a court below.
       lowerCourt ??= { court: found.court, source: spanOf(text, line.start + found.start, line.start + found.end) };

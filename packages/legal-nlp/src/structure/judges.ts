@@ -202,5 +202,8 @@ export const SEPARATE_OPINION = /((?:(?!J\.?\s)[A-Z][A-Za-z'’-]*\.?\s+){0,4}(?
 /** Coram-type lines: "Coram:", "Before:", "Present:", "JUSTICES:", "Bench:". */
 export const CORAM = /^\s*(?:CORAM|Coram|BEFORE|Before|PRESENT|Present|JUSTICES?|Justices?|BENCH|Bench|JUDGES?|Judges?)\s*[:\-–]\s*/;
 
+/** The bench of a Chinese judgment, signed at its end: "审判长 张某", "审判员 李某", "人民陪审员 王某" (with an ideographic space). */
+export const CHINESE_BENCH = /^(审判长|代理审判员|审判员|人民陪审员)[\s\u3000]*([\p{Script=Han}·]{2,6})$/u;
+
 /** A signature: "Sd/- X", "(X) J." or "…J. (K. S. RADHAKRISHNAN)" alone on a line. */
 export const SIGNATURE = /^\s*(?:Sd\/-?\s*(.+?)|[.…]{2,}\s*,?\s*(?:C\.\s?)?J\.?\s*\(([^)]{3,60})\)|\(([A-Z][A-Z.\s]{3,60})\)\s*,?\s*J\.?)\s*$/;

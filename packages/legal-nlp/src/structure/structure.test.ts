@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { extractText } from '../extract/index.js';
+import { makeScannedPdf } from '../extract/testing/documents.js';
 import { analyzeJudgment, type JudgmentStructure, type Span } from './index.js';
 
 const judgments = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/judgments');
@@ -80,5 +82,90 @@ describe('analyzeJudgment on real judgments', () => {
     expect(s.court).toMatchObject({ court: { id: 'uksc' }, basis: 'appeal_route' });
     expect(s.disposition?.disposition).toBe('dismissed');
     expectSpans(text, s);
+  });
+
+  it('a parties block: "Between … Claimant – and – … Defendant" before a real judgment', () => {
+    const body = read('uk-abs-uksc-2009-0217.txt');
+    const cover =
+      'IN THE SUPREME COURT OF THE UNITED KINGDOM\n' +
+      'Between:\n' +
+      'R (on the application of JANE SMITH) Claimant\n' +
+      '– and –\n' +
+      'SECRETARY OF STATE FOR THE HOME DEPARTMENT Defendant\n' +
+      'Before: Lord Hope, Deputy President, Lord Walker, Lady Hale\n' +
+      'JUDGMENT\n';
+    const text = cover + body;
+    const s = analyzeJudgment(text);
+    expect(s.header.parties.map((p) => [p.name, p.role, p.from])).toEqual([
+      ['R (on the application of JANE SMITH)', 'claimant', 'header'],
+      ['SECRETARY OF STATE FOR THE HOME DEPARTMENT', 'defendant', 'header'],
+    ]);
+    expect(s.court).toMatchObject({ basis: 'heading', court: { id: 'uksc' }, confidence: 0.95 });
+    expect(s.bench.map((b) => [b.key, b.evidence])).toEqual([
+      ['hope', ['coram']],
+      ['walker', ['coram']],
+      ['hale', ['coram']],
+    ]);
+    expect(s.disposition?.disposition).toBe('dismissed');
+    expectSpans(text, s);
+  });
+
+  it('a caseless report: the same Indian judgment in lower case keeps its court, "delivered by" and result', () => {
+    const text = read('in-abs-1.txt').toLowerCase();
+    const s = analyzeJudgment(text);
+    expect(s.court).toMatchObject({ court: { id: 'insc' }, basis: 'appeal_route' });
+    expect(s.bench.map((b) => b.key)).toEqual(['mahajan']);
+    expect(s.disposition).toMatchObject({ disposition: 'allowed', basis: 'order' });
+    expect(s.roles[s.roles.length - 1].role).toBe('order');
+    expectSpans(text, s);
+  });
+
+  // No Chinese judgment is in the shared data; this text follows the standard form of a second-instance civil
+  // judgment of a Higher People's Court (names replaced by 某, as published judgments do).
+  it('a CJK judgment: court heading, parties with roles, the signing bench and 驳回上诉', () => {
+    const text = [
+      '北京市高级人民法院',
+      '民事判决书',
+      '（2020）京民终123号',
+      '上诉人（原审被告）：北京某某科技有限公司，住所地北京市海淀区。',
+      '法定代表人：张某，该公司经理。',
+      '被上诉人（原审原告）：李某，男，1980年1月1日出生。',
+      '上诉人北京某某科技有限公司因与被上诉人李某买卖合同纠纷一案，不服北京市第一中级人民法院（2019）京01民初456号民事判决，向本院提起上诉。本院依法组成合议庭审理了本案。',
+      '本院认为，一审判决认定事实清楚，适用法律正确，应予维持。',
+      '依照《中华人民共和国民事诉讼法》第一百七十条第一款第一项规定，判决如下：',
+      '驳回上诉，维持原判。',
+      '本判决为终审判决。',
+      '审判长　王某',
+      '审判员　赵某',
+      '审判员　钱某',
+      '二〇二〇年十二月一日',
+    ].join('\n');
+    const s = analyzeJudgment(text);
+    expect(s.court).toMatchObject({ basis: 'heading', court: { id: 'cn-hpc' } });
+    expect(s.court?.sources[0].text).toBe('北京市高级人民法院');
+    expect(s.header.parties.map((p) => [p.name, p.role])).toEqual([
+      ['北京某某科技有限公司', 'appellant'],
+      ['李某', 'respondent'],
+    ]);
+    expect(s.bench.map((b) => [b.name, b.evidence])).toEqual([
+      ['王某', ['signature']],
+      ['赵某', ['signature']],
+      ['钱某', ['signature']],
+    ]);
+    expect(s.disposition).toMatchObject({ disposition: 'dismissed' });
+    expect(s.disposition?.source.text).toBe('驳回上诉，维持原判。');
+    expectSpans(text, s);
+  });
+
+  it('a scanned and OCRed page: header and result of a real judgment read back by OCR', { timeout: 120_000 }, async () => {
+    const judgment = read('in-abs-45.txt').split('\n');
+    const lines = [...judgment.slice(0, 7), ...judgment.slice(-6, -2)].map((l) => l.slice(0, 90));
+    const doc = await extractText(await makeScannedPdf([lines]));
+    expect(doc.ocrPages).toBe(1);
+    const s = analyzeJudgment(doc.text);
+    expect(s.header.caseNumbers.map((c) => c.text)).toContain('Criminal Appeal No. 5 of 1951');
+    expect(s.bench.map((b) => b.key)).toEqual(['bose']);
+    expect(s.disposition?.disposition).toBe('allowed');
+    expectSpans(doc.text, s);
   });
 });
