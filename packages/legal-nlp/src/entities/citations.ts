@@ -54,7 +54,7 @@ function normalizeSpaces(s: string): string {
 
 // The words of a case name on either side of "v": capitalised words, connectors, "(on the application of X)",
 // bracketed parts ("(Kensington)", "(formerly ...)") and company suffixes written in lower case ("plc").
-const NAME_WORD = "(?:\\(on the application of|\\(on behalf of|[A-Z(][\\w.'&()-]*|of|the|and|for|&|de|du|von|van|plc|ltd|llp|ors\\.?|anr\\.?|ex parte|on the application of|\\([^()\\n]{1,60}\\))";
+const NAME_WORD = "(?:\\(on the application of|\\(on behalf of|\\((?!\\s*\\d{1,2}\\s*\\)|[Ss]upra\\b|unreported\\b)[^()\\n]{1,60}\\)|(?!\\((?:No|[Ss]upra)\\b)\\(?[A-Z][\\w.'&()-]*|of|the|and|for|&amp;|&|de|du|von|van|plc|ltd|llp|ors\\.?|anr\\.?|ex parte|on the application of)";
 const NAME_LEFT = `(?:(?:R|Re|In re|In the matter of|Ex parte)\\s+)?[A-Z][\\w.'&-]*(?:\\s+${NAME_WORD})*`;
 const NAME_RIGHT = `[A-Z(][\\w.'&()-]*(?:\\s+${NAME_WORD})*`;
 const VERSUS = '(?:v|vs|v\\.|vs\\.|versus)';
@@ -145,6 +145,86 @@ export function findFullCitations(text: string): CitationMatch[] {
   return kept;
 }
 
+const VERSUS_GAP = /\s(?:v|vs|v\.|vs\.|versus)\s+(?=[A-Z(])/g;
+const LEFT_NAME = new RegExp(`(${NAME_LEFT})\\s*$`);
+// A name found on its own starts with a capital on both sides ("(No 2)" is not a name's first word).
+const RIGHT_NAME = new RegExp(`^[A-Z]${NAME_RIGHT.slice('[A-Z(]'.length)}`);
+/** What may stand between a case name and its citation: a comma, "(No 2)", "(1985)", "[1990]". */
+const BEFORE_CITATION = /^[\s,]*(?:Ex\s?p(?:arte)?\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*[\s,]*)?(?:\((?:No\.?\s?\d+|[^()]{1,40})\)[\s,]*)?$/;
+
+/**
+ * Authorities cited by name alone, without a report citation: "Yunus Shaikh vs The State(3)", "Edgar v
+ * Edgar", "A.K. Gopalan v. The State of Madras". Names written just before a citation are not reported
+ * here (the citation carries them), nor names given a citation elsewhere in the text (mentions of an
+ * authority already found), nor the case's own name where the text has it as a title line.
+ */
+export function findCaseNames(text: string, full: CitationMatch[], citedNames: Set<string>): CitationMatch[] {
+  const out: CitationMatch[] = [];
+  const ownTitles = new Set<string>();
+  let next = 0;
+  for (const m of text.matchAll(VERSUS_GAP)) {
+    const at = m.index;
+    if (out.length > 0 && at < out[out.length - 1].end) continue;
+    // Look-behind and look-ahead stay within 200 characters and the current line, so that the scan is linear.
+    const windowStart = Math.max(0, at - 200);
+    const lineStart = windowStart + text.slice(windowStart, at).lastIndexOf('\n') + 1;
+    const before = text.slice(Math.max(lineStart, windowStart), at);
+    const left = leftName(before);
+    if (!left) continue;
+    const rightStart = at + m[0].length;
+    const ahead = text.slice(rightStart, rightStart + 200);
+    const newline = ahead.indexOf('\n');
+    const lineEnd = newline < 0 ? -1 : rightStart + newline;
+    const r = RIGHT_NAME.exec(newline < 0 ? ahead : ahead.slice(0, newline));
+    if (!r) continue;
+    // A footnote number written against the name ("The State(3)", "Emperor(2)") and trailing connectors are not part of it.
+    // A judge's name after it ("Stack v Dowden Baroness Hale said") is not part of it either.
+    const right = r[0]
+      .replace(/\s(?:Lord|Lady|Baroness|Sir|Mr|Mrs|Ms|Justice)\s[A-Z][\s\S]*$/, '')
+      .replace(/\s*(?:\(\s*\d{0,2}\s*\)?)+[.,;]?$/, '')
+      .replace(/\(\s*\d{1,2}\s*\)[\s\S]*$/, '')
+      .replace(/(?:\s+(?:of|the|and|for|&|de|du|von|van|ex parte|on the application of))+$/, '')
+      .replace(/[.,;\s]+$/, '');
+    if (!right) continue;
+    const start = at - left.length;
+    const end = rightStart + right.length;
+    const name = normalizeSpaces(text.slice(start, end));
+    // The case's own title standing on a line of its own.
+    const wholeLine = (lineStart > windowStart || windowStart === 0) && (lineEnd >= 0 || rightStart + 200 >= text.length);
+    const line = wholeLine ? normalizeSpaces(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd)) : '';
+    if (line === name) ownTitles.add(nameKey(withoutBrackets(name)));
+    if (line === name || name === name.toUpperCase()) continue;
+    if (citedNames.has(nameKey(withoutBrackets(name)))) continue;
+    while (next < full.length && full[next].end <= end) next++;
+    const after = text.slice(end, end + 20);
+    if (next < full.length && full[next].start - end < 60 && BEFORE_CITATION.test(text.slice(end, full[next].start))) continue;
+    if (/^[\s,]*\(?\s*supra\b/i.test(after)) continue;
+    out.push({ start, end, form: 'case_name' });
+  }
+  // The case's own name, once seen as a title line, is not an authority wherever else it is written.
+  return ownTitles.size === 0 ? out : out.filter((c) => !ownTitles.has(nameKey(withoutBrackets(text.slice(c.start, c.end)))));
+}
+
+function leftName(before: string): string | undefined {
+  let cut = Math.max(before.lastIndexOf('; '), before.lastIndexOf(': '));
+  for (const m of before.matchAll(/(\S*)\.\s+(?=[A-Z(])/g)) {
+    if (!/^(?:v|vs|V|VS|No|Nos|Ltd|Co|Inc|Corp|Bros|St|Mr|Mrs|Ms|Dr|Pty|Plc|plc|[A-Z]|[A-Z]\.[A-Z]|etc|Pd|Smt|Shri)$/.test(m[1]) && m.index + m[1].length > cut) {
+      cut = m.index + m[1].length;
+    }
+  }
+  const tail = cut >= 0 ? before.slice(cut + 1) : before;
+  const m = LEFT_NAME.exec(tail);
+  if (!m) return undefined;
+  const lead = /^(?:(?:See|see|Also|also|In|in|Compare|Cf\.?|and|But|The decision in|decision in|case of|Thus|So|Similarly|Further|Again|Likewise|Vide|vide|the)\s+)+(?=[A-Z])/.exec(m[1]);
+  const name = lead ? m[1].slice(lead[0].length) : m[1];
+  return name.length > 0 ? name : undefined;
+}
+
+/** "N v N (Jurisdiction: Pre-nuptial Agreement)" is the case "N v N". */
+function withoutBrackets(name: string): string {
+  return name.replace(/^(?:In|See|see)\s+/, '').replace(/\s*\([^()]*\)/g, '');
+}
+
 function nameKey(name: string): string {
   return name
     .toLowerCase()
@@ -158,7 +238,8 @@ function nameKey(name: string): string {
 export function findCaseCitations(text: string): Entity[] {
   let previousEnd = 0;
   let previousName: string | undefined;
-  const full = findFullCitations(text).map((c): Entity => {
+  const matches = findFullCitations(text);
+  const full = matches.map((c): Entity => {
     const entity: Entity = {
       type: 'case_citation',
       start: c.start,
@@ -179,6 +260,13 @@ export function findCaseCitations(text: string): Entity[] {
     if (c.page !== undefined) entity.page = c.page;
     return entity;
   });
+  // Authorities cited by name alone join the full citations (a "supra" may point back to one).
+  const citedNames = new Set(full.flatMap((f) => (f.caseName ? [nameKey(withoutBrackets(f.caseName))] : [])));
+  for (const c of findCaseNames(text, matches, citedNames)) {
+    const name = normalizeSpaces(text.slice(c.start, c.end));
+    full.push({ type: 'case_citation', start: c.start, end: c.end, text: text.slice(c.start, c.end), normalized: name, form: 'case_name', caseName: name });
+  }
+  full.sort((a, b) => a.start - b.start);
   const shorts: Entity[] = [];
   const fullByStart = new Map(full.map((f) => [f.start, f]));
   // Full citations do not overlap and are in order; `before` counts those that end before the short form.

@@ -10,7 +10,7 @@ export interface GoldSpan {
   start: number;
   end: number;
   text: string;
-  form?: 'short';
+  form?: 'short' | 'case_name';
   normalized?: string;
 }
 
@@ -85,8 +85,10 @@ export function evaluateEntities(
     t[field]++;
     tally.set(key, t);
   };
-  const keysOf = (type: string, short: boolean): Key[] =>
-    type === 'case_citation' ? [type, short ? 'case_citation (short form)' : 'case_citation (full)'] : [type];
+  const keysOf = (type: string, form: string | undefined): Key[] =>
+    type === 'case_citation'
+      ? [type, form === 'short' ? 'case_citation (short form)' : form === 'case_name' ? 'case_citation (name only)' : 'case_citation (full)']
+      : [type];
   const errors: EntityEvaluation['errors'] = [];
   let checked = 0;
   let correct = 0;
@@ -94,12 +96,12 @@ export function evaluateEntities(
     const predicted = extract(fixture.text);
     const gold = fixture.spans;
     const goldUsed = new Set<number>();
-    for (const g of gold) for (const k of keysOf(g.type, g.form === 'short')) bump(k, 'gold');
+    for (const g of gold) for (const k of keysOf(g.type, g.form)) bump(k, 'gold');
     for (const p of predicted) {
-      for (const k of keysOf(p.type, p.form === 'short')) bump(k, 'predicted');
+      for (const k of keysOf(p.type, p.form)) bump(k, 'predicted');
       const exactIndex = gold.findIndex((g) => g.type === p.type && g.start === p.start && g.end === p.end);
       if (exactIndex >= 0) {
-        for (const k of keysOf(p.type, gold[exactIndex].form === 'short')) bump(k, 'exact');
+        for (const k of keysOf(p.type, gold[exactIndex].form)) bump(k, 'exact');
         const g = gold[exactIndex];
         if (g.normalized !== undefined) {
           checked++;
@@ -111,7 +113,7 @@ export function evaluateEntities(
       const overlapIndex = gold.findIndex((g, i) => !goldUsed.has(i) && g.type === p.type && g.start < p.end && p.start < g.end);
       if (overlapIndex >= 0) {
         goldUsed.add(overlapIndex);
-        for (const k of keysOf(p.type, gold[overlapIndex].form === 'short')) {
+        for (const k of keysOf(p.type, gold[overlapIndex].form)) {
           bump(k, 'lenientTp');
           bump(k, 'lenientGold');
         }
@@ -123,7 +125,7 @@ export function evaluateEntities(
       }
     }
   }
-  const order = [...ENTITY_TYPES.flatMap((t) => (t === 'case_citation' ? [t, `${t} (full)`, `${t} (short form)`] : [t]))];
+  const order = [...ENTITY_TYPES.flatMap((t) => (t === 'case_citation' ? [t, `${t} (full)`, `${t} (name only)`, `${t} (short form)`] : [t]))];
   const scores = order
     .filter((k) => tally.has(k))
     .map((k) => {

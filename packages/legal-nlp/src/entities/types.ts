@@ -7,6 +7,7 @@ export type CitationForm =
   | 'law_report' // [1984] 1 WLR 904, (2005) 220 ALR 1, (2019) 3 SCC 123
   | 'indian' // AIR 1973 SC 1461, ILR 45 Bom 1
   | 'us_reporter' // 410 U.S. 113, 123 F.3d 456
+  | 'case_name' // an authority cited by name alone: "Yunus Shaikh vs The State", "Edgar v Edgar"
   | 'short'; // Id., ibid, supra
 
 export interface SourceRef {

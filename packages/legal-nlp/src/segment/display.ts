@@ -22,6 +22,7 @@ const LETTER_OR_HYPHEN = /[\p{L}-]/u;
  */
 export class DisplayText {
   private lower: string | undefined;
+  private readonly seen = new Map<string, boolean>();
   private next = 0;
 
   constructor(
@@ -58,6 +59,14 @@ export class DisplayText {
 
   /** Whether the document writes `word` (lower case) as a whole word somewhere. */
   private hasWord(word: string): boolean {
+    const known = this.seen.get(word);
+    if (known !== undefined) return known;
+    const found = this.findWord(word);
+    this.seen.set(word, found);
+    return found;
+  }
+
+  private findWord(word: string): boolean {
     this.lower ??= this.text.toLowerCase();
     for (let at = this.lower.indexOf(word); at >= 0; at = this.lower.indexOf(word, at + 1)) {
       const before = at > 0 ? this.lower[at - 1] : ' ';

@@ -5,7 +5,7 @@ export interface Citation {
   text: string;
   start: number;
   end: number;
-  form: Exclude<CitationForm, 'short'>;
+  form: Exclude<CitationForm, 'short' | 'case_name'>;
   key: string;
 }
 
@@ -28,12 +28,13 @@ function identity(e: Entity): string {
  * Full case citations in text, from the shared entity extractor of @amicus/legal-nlp: neutral citations
  * ([2018] UKSC 4), law reports ([1932] AC 562, (1973) 4 SCC 225), Indian reports (AIR 1973 SC 1461,
  * 2019 SCC OnLine SC 123) and US reporters (410 U.S. 113). Short forms (Id., ibid, supra) are left out: they
- * point back at a full citation that is checked itself.
+ * point back at a full citation that is checked itself. So are authorities named without a citation ("Edgar v
+ * Edgar"): a name alone gives nothing to check against the record.
  */
 export function extractCitations(text: string): Citation[] {
   const out: Citation[] = [];
   for (const e of extractEntities(text)) {
-    if (e.type !== 'case_citation' || e.form === undefined || e.form === 'short') continue;
+    if (e.type !== 'case_citation' || e.form === undefined || e.form === 'short' || e.form === 'case_name') continue;
     out.push({ text: e.text, start: e.start, end: e.end, form: e.form, key: identity(e) });
   }
   return out;
