@@ -152,11 +152,13 @@ describe.skipIf(!judgmentsAvailable())('the case workspace', () => {
       await expect.poll(() => sentences.count()).toBeGreaterThan(2);
       expect(await page.getByTestId('model-notice').innerText()).toMatch(/Machine-made; verify against the source\.[\s\S]*version/);
       expect(await page.getByTestId('case-brief').innerText()).toContain('Case brief');
+      // This judgment refers questions to the Court of Justice and disposes of nothing: the result is marked as not found.
+      expect(await page.getByTestId('summary-result').innerText()).toMatch(/^Result: not found/);
 
       // The third sentence opens the document with exactly that passage highlighted and in view.
       const third = sentences.nth(2);
       const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
-      const sentenceText = norm(await third.innerText());
+      const sentenceText = norm(await third.locator('.summary-sentence__text').innerText());
       // By keyboard: the sentence is a button.
       await third.focus();
       await page.keyboard.press('Enter');

@@ -19,6 +19,9 @@ interface SentenceView {
   page: number;
   start: number;
   end: number;
+  paragraphIndex: number;
+  role: string | null;
+  result: boolean;
 }
 interface SummaryView {
   id: string;
@@ -28,7 +31,14 @@ interface SummaryView {
   documentId: string | null;
   sentences: SentenceView[];
   brief: { documentIds: string[]; authorities: Array<{ citations: string[] }> };
-  sources: Array<{ documentId: string; sha256: string }>;
+  sources: Array<{
+    documentId: string;
+    sha256: string;
+    language: { code: string; supported: boolean } | null;
+    warnings: string[];
+    outcome: { label: string; basis: string; start: number; end: number } | null;
+  }>;
+  warnings: string[];
   model: { name: string; version: string; sha256: string };
   settings: { length: string; words: number | null; perDocument: Array<{ documentId: string; words: number | null; ratio: number | null; length: string | null }>; threads: number };
   jobId: string;
@@ -44,7 +54,10 @@ interface DraftView {
   approval: { version: number; approvedBy: string; identical: boolean; unifiedDiff: string; counts: { wordsInserted: number }; docxUrl: string; pdfUrl: string } | null;
 }
 
-const SUMMARY_FIELDS = 'id version length words documentId sentences { text documentId page start end } brief { documentIds authorities { citations } } sources { documentId sha256 } model { name version sha256 } settings { length words perDocument { documentId words ratio length } threads } jobId';
+const SUMMARY_FIELDS =
+  'id version length words documentId warnings sentences { text documentId page start end paragraphIndex role result } brief { documentIds authorities { citations } } ' +
+  'sources { documentId sha256 language { code supported } warnings outcome { label basis start end } } model { name version sha256 } ' +
+  'settings { length words perDocument { documentId words ratio length } threads } jobId';
 const DRAFT_FIELDS = 'id status currentVersion templateId templateVersion summaryId version { version text content origins { record machine human } } approval { version approvedBy identical unifiedDiff counts { wordsInserted } docxUrl pdfUrl }';
 
 /** Values of the user slots each shipped template requires. */
@@ -184,7 +197,11 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
     summary = summaries[0];
     expect(summary).toMatchObject({ version: 1, length: 'standard', documentId: null, jobId: summarizeCase.id });
     expect(summary.model.sha256).toBe(manifestSha);
-    expect(summary.sources).toEqual([{ documentId, sha256: documentSha }]);
+    expect(summary.sources).toMatchObject([{ documentId, sha256: documentSha, language: { code: 'en', supported: true }, warnings: [] }]);
+    expect(summary.warnings).toEqual([]);
+    // This judgment refers questions to the Court of Justice and disposes of nothing: no result is claimed.
+    expect(summary.sources[0].outcome).toBeNull();
+    expect(summary.sentences.filter((s) => s.result)).toEqual([]);
     expect(summary.sentences.length).toBeGreaterThan(3);
     // standard is about a tenth of the document
     const docWords = documentText.split(/\s+/).filter(Boolean).length;
@@ -198,8 +215,12 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
       expect(source.get(s.start)?.end).toBe(s.end);
       expect(source.get(s.start)?.text).toBe(s.text);
       expect(s.page).toBe(1);
-      expect(s.start).toBeGreaterThan(previous);
-      previous = s.start;
+      expect(['header', 'heading', 'furniture', 'citation_only']).not.toContain(s.role);
+      // Document order, except that the result may close the summary after a dissent.
+      if (!s.result) {
+        expect(s.start).toBeGreaterThan(previous);
+        previous = s.start;
+      }
     }
     expect(summary.brief.documentIds).toEqual([documentId]);
 

@@ -28,16 +28,21 @@ function amicus(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** Display text is the source span with line breaks joined (the fixture has no hyphenation or page numbers). */
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('amicus summarize', () => {
-  it('prints summary sentences taken from the file as plain text', async () => {
+  it('prints the court’s result, then summary sentences taken from the file, as plain text', async () => {
     const r = await amicus(['summarize', fixture, '--words', '120']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n');
+    const [result, blank, ...lines] = r.stdout.trim().split('\n');
+    // The fixture is a petition under article 32 of the Constitution that ends "Petition dismissed."
+    expect(result).toMatch(/^Result: petition dismissed — .+ \(sentence \d+\)$/);
+    expect(blank).toBe('');
     expect(lines.length).toBeGreaterThan(1);
-    const flat = text.replace(/\s+/g, ' ');
+    const flat = squash(text);
     for (const line of lines) expect(flat).toContain(line);
-    expect(words(r.stdout)).toBeLessThanOrEqual(120);
+    expect(words(lines.join(' '))).toBeLessThanOrEqual(120);
   });
 
   it('emits one JSON object per file with offsets into the source, hash and model identity', async () => {
@@ -53,9 +58,13 @@ describe('amicus summarize', () => {
     expect(Object.keys(first.model).sort()).toEqual(['name', 'sha256', 'version']);
     expect(first.model.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(typeof first.ms).toBe('number');
+    expect(first.outcome).toMatchObject({ disposition: 'dismissed', label: 'petition dismissed' });
+    expect(first.summary[first.outcome.sentence].result).toBe(true);
+    expect(first.language).toMatchObject({ code: 'en', supported: true });
+    expect(first.warnings).toEqual([]);
     for (const s of first.summary) {
-      expect(Object.keys(s).sort()).toEqual(['end', 'paragraph', 'start', 'text']);
-      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(Object.keys(s).sort()).toEqual(['end', 'paragraph', 'paragraphIndex', 'result', 'role', 'start', 'text']);
+      expect(squash(text.slice(s.start, s.end))).toBe(s.text);
     }
   });
 
@@ -101,7 +110,9 @@ describe('amicus summarize', () => {
     expect(a.id).toBe('a');
     expect(a.summary.reduce((n: number, s: { text: string }) => n + words(s.text), 0)).toBeLessThanOrEqual(60);
     expect(b.summary.reduce((n: number, s: { text: string }) => n + words(s.text), 0)).toBeGreaterThan(60);
-    for (const s of [...a.summary, ...b.summary]) expect(text.slice(s.start, s.end)).toBe(s.text);
+    for (const s of [...a.summary, ...b.summary]) expect(squash(text.slice(s.start, s.end))).toBe(s.text);
+    expect(a.outcome.label).toBe('petition dismissed');
+    expect(a.warnings).toEqual([]);
     expect(bad.error.code).toBe('BAD_LINE');
     expect(empty).toEqual({ id: 'c', error: { code: 'EMPTY_INPUT', message: expect.any(String) } });
   });
@@ -116,6 +127,19 @@ describe('amicus summarize', () => {
     expect(out.summary.length).toBeGreaterThan(0);
     const flat = text.replace(/\s+/g, ' ');
     for (const s of out.summary) expect(flat).toContain(s.text.replace(/\s+/g, ' '));
+  });
+
+  it('warns, in the output and on stderr, when the text is in a language the model was not trained on', async () => {
+    const zh = join(tmp, 'judgment-zh.txt');
+    writeFileSync(zh, '本院认为，双方签订的租赁合同合法有效。上诉人主张被上诉人违约，但未提交证据予以证明。综上所述，上诉人的上诉请求不能成立，应予驳回。判决如下：驳回上诉，维持原判。');
+    const plain = await amicus(['summarize', zh, '--words', '30']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')[0]).toMatch(/^Warning: The text appears to be in Chinese/);
+    const json = await amicus(['summarize', zh, '--words', '30', '--json']);
+    const out = JSON.parse(json.stdout);
+    expect(out.language).toMatchObject({ code: 'zh', supported: false });
+    expect(out.warnings).toHaveLength(1);
+    expect(json.stderr).toMatch(/warning: The text appears to be in Chinese/);
   });
 
   it('fails clearly on an empty file and on a binary file', async () => {

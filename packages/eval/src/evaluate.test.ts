@@ -34,6 +34,11 @@ describe('evaluate', () => {
     }
     const [lead, , oracle] = results;
     expect(oracle.f1.rouge2).toBeGreaterThan(lead.f1.rouge2);
+    // Only the first reference states a result (allowed); the oracle's summary states it, the lead's does not.
+    expect(oracle.resultDocuments).toBe(1);
+    expect(oracle.resultStated).toBe(1);
+    expect(lead.resultStated).toBe(0);
+    for (const r of results) expect(r.fragmentShare).toBe(0);
     const table = formatTable(results);
     expect(table.split('\n')).toHaveLength(5);
     expect(table).toContain('oracle');

@@ -1,6 +1,8 @@
 import { countWords } from '@amicus/legal-nlp';
 import type { DatasetName, Pair } from './data/datasets.js';
 import { checkFaithfulness } from './faithfulness/faithfulness.js';
+import { fragmentKind, isLowercaseDocument } from './judgment/fragments.js';
+import { referenceResult, summaryStatesResult } from './judgment/result.js';
 import type { EvalMethod, MethodName } from './methods.js';
 import { rouge, ROUGE_TYPES, type RougeType } from './rouge/rouge.js';
 
@@ -21,6 +23,14 @@ export interface MethodResult {
   /** Mean share of the summaries' numbers, dates, parties and citations found in the source. */
   faithfulness: number;
   unsupportedFacts: number;
+  /** Documents whose reference states the result (appeal allowed or dismissed). */
+  resultDocuments: number;
+  /** Share of those whose summary, cut to the reference length, states the same result. */
+  resultStated: number;
+  /** Sentences the method selected, over all documents. */
+  summarySentences: number;
+  /** Share of them that are fragments (headings, speaker lines, bare citations, furniture, cut sentences). */
+  fragmentShare: number;
 }
 
 interface Accumulator {
@@ -33,6 +43,10 @@ interface Accumulator {
   ms: number;
   faithfulness: number;
   unsupported: number;
+  resultDocuments: number;
+  resultStated: number;
+  sentences: number;
+  fragments: number;
 }
 
 function zeroes(): Record<RougeType, number> {
@@ -51,16 +65,24 @@ export async function evaluate(
 ): Promise<MethodResult[]> {
   const acc = new Map<EvalMethod, Accumulator>();
   for (const m of methods) {
-    acc.set(m, { n: 0, f1: zeroes(), precision: zeroes(), recall: zeroes(), words: 0, referenceWords: 0, ms: 0, faithfulness: 0, unsupported: 0 });
+    acc.set(m, { n: 0, f1: zeroes(), precision: zeroes(), recall: zeroes(), words: 0, referenceWords: 0, ms: 0, faithfulness: 0, unsupported: 0, resultDocuments: 0, resultStated: 0, sentences: 0, fragments: 0 });
   }
   let done = 0;
   for await (const pair of pairs) {
     const budget = countWords(pair.summary);
+    const result = referenceResult(pair.summary);
+    const lowercase = isLowercaseDocument(pair.text);
     for (const method of methods) {
       const a = acc.get(method)!;
       const t0 = performance.now();
-      const summary = await method.summarize(pair, budget);
+      const { text: summary, sentences } = await method.summarize(pair, budget);
       a.ms += performance.now() - t0;
+      if (result !== null) {
+        a.resultDocuments++;
+        if (summaryStatesResult(summary, result)) a.resultStated++;
+      }
+      a.sentences += sentences.length;
+      for (const s of sentences) if (fragmentKind(s, lowercase) !== null) a.fragments++;
       const scores = rouge(pair.summary, summary);
       for (const t of ROUGE_TYPES) {
         a.f1[t] += scores[t].f1;
@@ -97,13 +119,17 @@ export async function evaluate(
       msPerDocument: a.ms / n,
       faithfulness: a.faithfulness / n,
       unsupportedFacts: a.unsupported / n,
+      resultDocuments: a.resultDocuments,
+      resultStated: a.resultDocuments > 0 ? a.resultStated / a.resultDocuments : 0,
+      summarySentences: a.sentences,
+      fragmentShare: a.sentences > 0 ? a.fragments / a.sentences : 0,
     };
   });
 }
 
 /** A plain-text table of results: ROUGE F1 in percent. */
 export function formatTable(results: readonly MethodResult[]): string {
-  const header = ['dataset', 'method', 'docs', 'R1', 'R2', 'RL', 'RLsum', 'words', 'ref words', 'ms/doc', 'faithful'];
+  const header = ['dataset', 'method', 'docs', 'R1', 'R2', 'RL', 'RLsum', 'words', 'ref words', 'ms/doc', 'faithful', 'result', 'fragments'];
   const rows = results.map((r) => [
     r.dataset,
     r.method,
@@ -116,6 +142,8 @@ export function formatTable(results: readonly MethodResult[]): string {
     r.referenceWords.toFixed(0),
     r.msPerDocument.toFixed(1),
     (100 * r.faithfulness).toFixed(1) + '%',
+    r.resultDocuments > 0 ? `${(100 * r.resultStated).toFixed(1)}% of ${r.resultDocuments}` : '-',
+    (100 * r.fragmentShare).toFixed(1) + '%',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');

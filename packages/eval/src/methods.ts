@@ -4,6 +4,7 @@ import { segment } from '@amicus/legal-nlp';
 import { repoRoot, type EvalConfig } from './config.js';
 import type { Pair } from './data/datasets.js';
 import { EvalError } from './errors.js';
+import type { ExtractiveSummary } from './summarizers/extractive.js';
 import { leadFromSentences } from './summarizers/lead.js';
 import { oracleFromSentences } from './summarizers/oracle.js';
 import { textRankFromSentences } from './summarizers/textrank.js';
@@ -12,12 +13,20 @@ import { truncateWords } from './summarizers/truncate.js';
 export type MethodName = 'lead' | 'textrank' | 'model' | 'oracle';
 export const METHODS: readonly MethodName[] = ['lead', 'textrank', 'model', 'oracle'];
 
-/** A summarizer under evaluation: returns the summary text (sentences one a line) within `words` words. */
+/** A summary under evaluation. */
+export interface MethodSummary {
+  /** The sentences one a line, cut to the word budget (what ROUGE scores). */
+  text: string;
+  /** The sentences the method selected, whole, in output order (what the fragment check reads). */
+  sentences: string[];
+}
+
+/** A summarizer under evaluation: returns the summary within `words` words. */
 export interface EvalMethod {
   name: MethodName;
   /** Short description for the report (for the model: name, version and sha256 prefix). */
   label: string;
-  summarize(pair: Pair, words: number): Promise<string>;
+  summarize(pair: Pair, words: number): Promise<MethodSummary>;
   close?(): Promise<void>;
 }
 
@@ -25,17 +34,25 @@ export function isMethodName(name: string): name is MethodName {
   return (METHODS as readonly string[]).includes(name);
 }
 
+function extractive(summary: ExtractiveSummary): MethodSummary {
+  return { text: summary.text, sentences: summary.sentences.map((s) => s.text) };
+}
+
 export function baselineMethod(name: Exclude<MethodName, 'model'>): EvalMethod {
   switch (name) {
     case 'lead':
-      return { name, label: 'lead-N', summarize: async (pair, words) => leadFromSentences(segment(pair.text).sentences, { words }).text };
+      return { name, label: 'lead-N', summarize: async (pair, words) => extractive(leadFromSentences(segment(pair.text).sentences, { words })) };
     case 'textrank':
-      return { name, label: 'TextRank (TF-IDF cosine, PageRank)', summarize: async (pair, words) => textRankFromSentences(segment(pair.text).sentences, { words }).text };
+      return {
+        name,
+        label: 'TextRank (TF-IDF cosine, PageRank)',
+        summarize: async (pair, words) => extractive(textRankFromSentences(segment(pair.text).sentences, { words })),
+      };
     case 'oracle':
       return {
         name,
         label: 'greedy ROUGE-2 oracle (ceiling)',
-        summarize: async (pair, words) => oracleFromSentences(segment(pair.text).sentences, pair.summary, { words }).text,
+        summarize: async (pair, words) => extractive(oracleFromSentences(segment(pair.text).sentences, pair.summary, { words })),
       };
   }
 }
@@ -87,7 +104,8 @@ export async function modelMethod(config: EvalConfig, options: { threads?: numbe
     summarize: async (pair, words) => {
       const result = await summarizer.summarize(pair.text, { words });
       method.label = `${result.model.name} ${result.model.version} (${result.model.sha256.slice(0, 12)})`;
-      return truncateWords(result.sentences.map((s) => s.text).join('\n'), words);
+      const sentences = result.sentences.map((s) => s.text);
+      return { text: truncateWords(sentences.join('\n'), words), sentences };
     },
   };
   return method;

@@ -7,7 +7,9 @@
  * two can never drift. Any change here that alters the numbers must bump FEATURE_SPEC.version, and
  * a model trained on an older version is then refused at load time.
  */
-import { segment, wordTokens, type Segmentation, type Sentence } from '@amicus/legal-nlp';
+import { analyzeJudgment, segment, wordTokens, type JudgmentStructure, type Segmentation, type Sentence, type SentenceRole } from '@amicus/legal-nlp';
+
+export type { SentenceRole };
 
 /** Names of the per-sentence scalar features, in tensor column order. */
 export const SCALAR_FEATURES = [
@@ -57,6 +59,13 @@ export interface DocumentFeatures {
   scalars: Float32Array;
   /** Lowercase [a-z0-9]+ tokens of each featurized sentence (shared with selection). */
   tokens: string[][];
+  /** The judgment's structure (opinions, disposition, a role for every sentence of the segmentation). */
+  structure: JudgmentStructure;
+  /**
+   * 1 for a featurized sentence that is not a whole sentence: it has no closing punctuation (a heading, a
+   * line cut off) or, in a cased text, starts in lower case (the tail of a sentence split in two).
+   */
+  fragment: Uint8Array;
 }
 
 export interface FeaturizeOptions {
@@ -111,6 +120,18 @@ function dot(a: SparseVector, b: SparseVector): number {
 
 const HEADING_END = /[.;:,?!"'\u201d\u2019)]$/;
 const QUOTE_START = /^["'\u201c\u2018(]/;
+/** A whole sentence closes with a full stop, question or exclamation mark (Latin, Devanagari or CJK), colon or semicolon. */
+const SENTENCE_END = /[.?!:;\u0964\u3002\uff01\uff1f\uff1b\uff1a][\])"'\u201d\u2019\u300d\u300f\uff09]*$/u;
+
+/** Whether each sentence is a fragment rather than a whole sentence (see DocumentFeatures.fragment). */
+function fragments(sentences: readonly Sentence[], caseless: boolean): Uint8Array {
+  const out = new Uint8Array(sentences.length);
+  for (let i = 0; i < sentences.length; i++) {
+    const t = sentences[i].text.trim();
+    if (!SENTENCE_END.test(t) || (!caseless && /^[a-z]/.test(t))) out[i] = 1;
+  }
+  return out;
+}
 
 /** Builds the model inputs for every sentence of `text`. */
 export function featurize(text: string, options: FeaturizeOptions = {}): DocumentFeatures {
@@ -121,6 +142,10 @@ export function featurize(text: string, options: FeaturizeOptions = {}): Documen
   const n = sentences.length;
   const nParagraphs = Math.max(1, segmentation.paragraphs.length);
   const S = SCALAR_FEATURES.length;
+  // The structure of the part that is featurized (all of an ordinary judgment): a pathological input cut to
+  // `maxSentences` is not analysed beyond the cut. Offsets stay those of `text`, a prefix of which is analysed.
+  const analysed = sentences.length > 0 && sentences.length < all.length ? text.slice(0, sentences[sentences.length - 1].end) : text;
+  const structure = analyzeJudgment(analysed, { sentences });
 
   const tokens = sentences.map((s) => wordTokens(s.text));
   let tokenLength = 1;
@@ -197,5 +222,5 @@ export function featurize(text: string, options: FeaturizeOptions = {}): Documen
     scalars.set(row, i * S);
   }
 
-  return { segmentation, sentences, tokenIds, tokenLength, scalars, tokens };
+  return { segmentation, sentences, tokenIds, tokenLength, scalars, tokens, structure, fragment: fragments(sentences, segmentation.caseless) };
 }

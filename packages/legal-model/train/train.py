@@ -178,6 +178,7 @@ def export(model, spec, feature_spec, args, va_docs, va_tok, va_sc, va_eval, m32
         "version": args.version,
         "task": "extractive-summarization",
         "description": "Scores each sentence of a court judgment for inclusion in an extractive summary.",
+        "languages": ["en"],
         "files": files,
         "inputs": [
             {"name": "tokens", "type": "int64", "shape": ["sentences", "tokens"], "description": "hashed token ids per sentence, 0 = padding"},

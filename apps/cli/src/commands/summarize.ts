@@ -17,15 +17,21 @@ export const SUMMARIZE_USAGE = `Usage:
 Summarizes court judgments with the shipped extractive model; every summary sentence carries its
 character offsets in the source. Text, PDF, DOCX, HTML and image files (read by OCR).
 
+The court's result (the majority's disposition) is always in the summary and printed first as
+"Result: ..."; a text in a language the model was not trained on gets a warning.
+
 Options:
-  --words N        summary length in words (upper bound)
-  --ratio R        summary length as a fraction of the document (0 < R <= 1)
-  --length L       short (~150 words), standard (~10%, default) or detailed (~25%)
-  --json           one JSON object per file: {file, sha256, words, summary, brief, model, ms}
-                   (brief: court, case numbers, parties, judges, timeline, issues, outcome,
-                   authorities and statutes, each with its source spans)
-  --jsonl IN       batch mode: each input line {"id", "text"}; each output line {"id", "summary"}
-                   ("-" reads standard input)
+  --words N        summary length in words (upper bound, no cap; Chinese and Japanese text
+                   is counted in the words ICU's word breaker finds)
+  --ratio R        summary length as a fraction of the document (0 < R <= 1, no cap)
+  --length L       short: 150 words; standard (default): 10% of the document, at most 600
+                   words; detailed: 25% of the document, at most 1,500 words
+  --json           one JSON object per file: {file, sha256, words, outcome, language, warnings,
+                   summary, brief, model, ms} (summary: sentences with display text, source offsets,
+                   paragraph number, role; brief: court, case numbers, parties, judges, timeline,
+                   issues, outcome, authorities and statutes, each with its source spans)
+  --jsonl IN       batch mode: each input line {"id", "text"}; each output line
+                   {"id", "outcome", "warnings", "summary"} ("-" reads standard input)
   --words-field F  in batch mode, per-line word budget taken from field F when present
   --threads N      inference threads (default: AMICUS_INFERENCE_THREADS or 2)
 `;
@@ -59,7 +65,15 @@ function lengthOptions(values: { words?: string; ratio?: string; length?: string
   return {};
 }
 
-const spans = (r: SummaryResult) => r.sentences.map(({ text, start, end, paragraph }) => ({ text, start, end, paragraph }));
+const spans = (r: SummaryResult) =>
+  r.sentences.map(({ text, start, end, paragraph, paragraphIndex, role, result }) => ({ text, start, end, paragraph, paragraphIndex, role, result }));
+
+/** "Result: appeal dismissed — majority (sentence 4)". */
+export function resultLine(r: SummaryResult): string {
+  if (!r.outcome) return 'Result: not found in the judgment';
+  const basis = { order: 'order of the court', court_opinion: 'judgment of the court', majority: 'majority' }[r.outcome.basis];
+  return `Result: ${r.outcome.label} — ${basis} (sentence ${r.outcome.sentence + 1})`;
+}
 
 function errorInfo(e: unknown): { code: string; message: string } {
   const code = (e as { code?: unknown }).code;
@@ -76,11 +90,25 @@ async function summarizeFiles(summarizer: Summarizer, files: string[], options: 
       if (json) {
         const brief = buildBrief([{ text: doc.text }]);
         io.out(
-          JSON.stringify({ file, sha256: doc.sha256, words: result.words, summary: spans(result), brief, model: result.model, ms: Math.round(result.ms) }) + '\n',
+          JSON.stringify({
+            file,
+            sha256: doc.sha256,
+            words: result.words,
+            outcome: result.outcome,
+            language: result.language,
+            warnings: result.warnings,
+            summary: spans(result),
+            brief,
+            model: result.model,
+            ms: Math.round(result.ms),
+          }) + '\n',
         );
+        for (const w of result.warnings) io.err(`amicus summarize: ${file}: warning: ${w}\n`);
       } else {
         if (files.length > 1) io.out(`${k > 0 ? '\n' : ''}== ${file}\n`);
-        io.out(result.sentences.map((s) => s.text.replace(/\s+/g, ' ')).join('\n') + '\n');
+        for (const w of result.warnings) io.out(`Warning: ${w}\n`);
+        io.out(resultLine(result) + '\n\n');
+        io.out(result.sentences.map((s) => s.text).join('\n') + '\n');
       }
     } catch (e) {
       failed++;
@@ -122,7 +150,7 @@ async function summarizeJsonl(summarizer: Summarizer, input: string, wordsField:
         lineOptions = { words };
       }
       const result = await summarizer.summarize(record.text, lineOptions);
-      io.out(JSON.stringify({ id, summary: spans(result) }) + '\n');
+      io.out(JSON.stringify({ id, outcome: result.outcome, warnings: result.warnings, summary: spans(result) }) + '\n');
     } catch (e) {
       failed++;
       const { code, message } = errorInfo(e);

@@ -42,7 +42,7 @@ export const PartyRoleValues: readonly PartyRole[] = ['APPELLANT', 'APPLICANT', 
 export type SortDirection = 'ASC' | 'DESC';
 export const SortDirectionValues: readonly SortDirection[] = ['ASC', 'DESC'];
 
-/** Summary length: SHORT (about 150 words), STANDARD (about 10% of each document), DETAILED (about 25%). */
+/** Summary length: SHORT (150 words), STANDARD (10% of each document, at most 600 words), DETAILED (25% of each document, at most 1,500 words). */
 export type SummaryLength = 'DETAILED' | 'SHORT' | 'STANDARD';
 export const SummaryLengthValues: readonly SummaryLength[] = ['DETAILED', 'SHORT', 'STANDARD'];
 
@@ -1393,24 +1393,41 @@ export type CaseSummariesQuery = {
       version: string;
       sha256: string;
     };
+    warnings: Array<string>;
     sentences: Array<{
       text: string;
       documentId: string;
       page: number;
       start: number;
       end: number;
-      paragraph: number;
+      paragraph: number | null;
+      role: string | null;
+      result: boolean;
     }>;
     sources: Array<{
       documentId: string;
       words: number;
+      language: {
+        code: string;
+        name: string;
+        supported: boolean;
+      } | null;
+      warnings: Array<string>;
+      outcome: {
+        disposition: string;
+        label: string;
+        basis: string;
+        confidence: number;
+        start: number;
+        end: number;
+      } | null;
     }>;
   }>;
 };
 
 export const CaseSummariesDocument: TypedDocument<CaseSummariesQuery, CaseSummariesQueryVariables> = {
   operationName: "CaseSummaries",
-  source: "query CaseSummaries($caseId: ID!) {\n  summaries(caseId: $caseId) {\n    id\n    version\n    length\n    words\n    documentId\n    createdAt\n    model {\n      name\n      version\n      sha256\n    }\n    sentences {\n      text\n      documentId\n      page\n      start\n      end\n      paragraph\n    }\n    sources {\n      documentId\n      words\n    }\n  }\n}",
+  source: "query CaseSummaries($caseId: ID!) {\n  summaries(caseId: $caseId) {\n    id\n    version\n    length\n    words\n    documentId\n    createdAt\n    model {\n      name\n      version\n      sha256\n    }\n    warnings\n    sentences {\n      text\n      documentId\n      page\n      start\n      end\n      paragraph\n      role\n      result\n    }\n    sources {\n      documentId\n      words\n      language {\n        code\n        name\n        supported\n      }\n      warnings\n      outcome {\n        disposition\n        label\n        basis\n        confidence\n        start\n        end\n      }\n    }\n  }\n}",
 };
 
 export type CaseBriefQueryVariables = {
@@ -1420,9 +1437,15 @@ export type CaseBriefQueryVariables = {
 export type CaseBriefQuery = {
   caseBrief: {
     documentIds: Array<string>;
+    missing: Array<{
+      field: string;
+      reason: string;
+    }>;
     court: {
       name: string;
       basis: string;
+      confidence: number;
+      reason: string;
       sources: Array<{
         documentId: string | null;
         page: number | null;
@@ -1444,6 +1467,7 @@ export type CaseBriefQuery = {
     parties: Array<{
       name: string;
       role: string | null;
+      confidence: number;
       sources: Array<{
         documentId: string | null;
         page: number | null;
@@ -1455,6 +1479,8 @@ export type CaseBriefQuery = {
     judges: Array<{
       name: string;
       bench: boolean;
+      confidence: number;
+      evidence: Array<string>;
       mentions: number;
       sources: Array<{
         documentId: string | null;
@@ -1489,6 +1515,7 @@ export type CaseBriefQuery = {
     outcome: {
       disposition: string;
       text: string;
+      confidence: number;
       sources: Array<{
         documentId: string | null;
         page: number | null;
@@ -1526,7 +1553,7 @@ export type CaseBriefQuery = {
 
 export const CaseBriefDocument: TypedDocument<CaseBriefQuery, CaseBriefQueryVariables> = {
   operationName: "CaseBrief",
-  source: "query CaseBrief($caseId: ID!) {\n  caseBrief(caseId: $caseId) {\n    documentIds\n    court {\n      name\n      basis\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    caseNumbers {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    parties {\n      name\n      role\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    judges {\n      name\n      bench\n      mentions\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    timeline {\n      date\n      dateText\n      event\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    issues {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    outcome {\n      disposition\n      text\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    authorities {\n      caseName\n      citations\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    statutes {\n      instrument\n      provisions\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n  }\n}",
+  source: "query CaseBrief($caseId: ID!) {\n  caseBrief(caseId: $caseId) {\n    documentIds\n    missing {\n      field\n      reason\n    }\n    court {\n      name\n      basis\n      confidence\n      reason\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    caseNumbers {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    parties {\n      name\n      role\n      confidence\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    judges {\n      name\n      bench\n      confidence\n      evidence\n      mentions\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    timeline {\n      date\n      dateText\n      event\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    issues {\n      value\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    outcome {\n      disposition\n      text\n      confidence\n      sources {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    authorities {\n      caseName\n      citations\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n    statutes {\n      instrument\n      provisions\n      count\n      citedAt {\n        documentId\n        page\n        start\n        end\n        text\n      }\n    }\n  }\n}",
 };
 
 export type SummarizeCaseMutationVariables = {

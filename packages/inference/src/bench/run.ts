@@ -1,8 +1,10 @@
 /**
  * Inference benchmark: `npm run bench -w @amicus/inference [-- --runs N --model DIR --data DIR]`.
  * Median and spread over repeated runs of: model load (manifest verification + session creation);
- * featurization alone; summarizing a ~15,000-word judgment from the shared legal-sum data end to
- * end at 1 and 2 intra-op threads; and the process's peak RSS. Prints figures; no pass/fail.
+ * featurization alone (segmentation and structure included); summarizing a ~15,000-word judgment from
+ * the shared legal-sum data end to end at 1 and 2 intra-op threads, and the summary together with its
+ * case brief (what `amicus summarize --json` and the summarize job produce); and the process's peak RSS.
+ * Prints figures and the CPU; no pass/fail.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,8 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { countWords } from '@amicus/legal-nlp';
+import { cpus } from 'node:os';
+import { buildBrief, countWords } from '@amicus/legal-nlp';
 import { featurize } from '../features.js';
 import { loadModel } from '../model.js';
 import { createSummarizer } from '../pipelines/summarize.js';
@@ -52,6 +55,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const doc = await pickJudgment();
 console.log(`judgment: uk-abs id ${doc.id}, ${doc.words} words, ${doc.text.length} characters`);
 console.log(`model: ${values.model}`);
+console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} logical cores)`);
 
 const loads: number[] = [];
 for (let i = 0; i < runs; i++) {
@@ -85,6 +89,15 @@ for (const threads of [1, 2]) {
     sentences = r.sentences.length;
   }
   console.log(`summarize end to end, ${threads} thread${threads > 1 ? 's' : ' '}:      ${stats(times)}  [${sentences} sentences chosen]`);
+  const withBrief: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const t = performance.now();
+    await summarizer.summarize(doc.text, { length: 'standard' });
+    buildBrief([{ text: doc.text }]);
+    withBrief.push(performance.now() - t);
+  }
+  console.log(`summary + case brief, ${threads} thread${threads > 1 ? 's' : ' '}:      ${stats(withBrief)}`);
   await model.release();
 }
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

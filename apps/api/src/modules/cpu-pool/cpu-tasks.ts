@@ -1,5 +1,5 @@
 import type { CaseBrief, Entity, ExtractOptions, MediaType } from '@amicus/legal-nlp';
-import type { SummarizeOptions, SummarySentence } from '@amicus/inference';
+import type { SummarizeOptions, SummaryResult } from '@amicus/inference';
 import type { MessagePort as WorkerMessagePort } from 'node:worker_threads';
 import type { CaseInput, Draft, ExportOptions, SlotValues, Template } from '@amicus/prompts';
 
@@ -28,7 +28,7 @@ export interface CpuTasks {
     output: {
       model: { name: string; version: string; sha256: string };
       /** Per document, in input order: its sentences and words, or null when the model found no text in it. */
-      documents: Array<{ words: number; sentences: SummarySentence[] } | null>;
+      documents: Array<Pick<SummaryResult, 'words' | 'sentences' | 'outcome' | 'language' | 'warnings'> | null>;
       brief: CaseBrief;
     };
   };

@@ -66,7 +66,7 @@ const runners: { [K in CpuTaskName]: Runner<K> } = {
       }
       try {
         const result = await summarizer.summarize(doc.text, doc.options);
-        out.push({ words: result.words, sentences: result.sentences });
+        out.push({ words: result.words, sentences: result.sentences, outcome: result.outcome, language: result.language, warnings: result.warnings });
       } catch (error) {
         const code = (error as { code?: unknown })?.code;
         if (code === 'EMPTY_INPUT' || code === 'NOT_TEXT') out.push(null);

@@ -110,7 +110,7 @@ export function summaryInput(s: SummaryEntity): SummaryInput {
       end: t.end,
       documentId: t.documentId,
       page: t.page,
-      paragraph: (docIndex.get(t.documentId) ?? 0) * 1_000_000 + t.paragraph,
+      paragraph: (docIndex.get(t.documentId) ?? 0) * 1_000_000 + (t.paragraphIndex ?? t.paragraph ?? 0),
     })),
   };
 }

@@ -120,6 +120,7 @@ describe('word budgets of a case summary', () => {
     expect(documentBudgets('short', null, [1000, 3000])).toEqual([{ words: 38 }, { words: 113 }]);
     expect(documentBudgets('short', null, [100, 9900])).toEqual([{ words: 30 }, { words: 149 }]);
     expect(documentBudgets('detailed', 400, [5000])).toEqual([{ words: 400 }]);
+    expect(documentBudgets('short', null, [5000])).toEqual([{ length: 'short' }]);
   });
 });
 

@@ -45,7 +45,8 @@ export interface SummarySettings {
 export function documentBudgets(length: SummaryLength, words: number | null | undefined, docWords: number[]): SummarizeOptions[] {
   const total = words ?? (length === 'short' ? 150 : undefined);
   if (total === undefined) return docWords.map(() => ({ length }));
-  if (docWords.length === 1) return [{ words: total }];
+  // One document keeps the short preset itself, which also orders it question → holding → result.
+  if (docWords.length === 1) return [words ? { words } : { length }];
   const all = docWords.reduce((a, b) => a + b, 0) || 1;
   return docWords.map((w) => ({ words: Math.max(MIN_SHARE_WORDS, Math.round((total * w) / all)) }));
 }
@@ -100,14 +101,42 @@ export class SummarizeProcessor implements OnModuleInit {
     this.models.loaded(output.model);
 
     const sentences: StoredSummarySentence[] = [];
+    const perDocument = new Map<string, Pick<StoredSummarySource, 'language' | 'warnings' | 'outcome'>>();
     let words = 0;
     output.documents.forEach((result, i) => {
       if (!result) return;
       const doc = docs[i];
       words += result.words;
       for (const s of result.sentences) {
-        sentences.push({ text: s.text, documentId: doc.documentId, page: pageAt(doc.pages, s.start), start: s.start, end: s.end, paragraph: s.paragraph, score: s.score });
+        sentences.push({
+          text: s.text,
+          documentId: doc.documentId,
+          page: pageAt(doc.pages, s.start),
+          start: s.start,
+          end: s.end,
+          paragraph: s.paragraph,
+          paragraphIndex: s.paragraphIndex,
+          role: s.role,
+          result: s.result,
+          score: s.score,
+        });
       }
+      const stated = result.outcome ? result.sentences[result.outcome.sentence] : undefined;
+      perDocument.set(doc.documentId, {
+        language: { code: result.language.code, name: result.language.name, supported: result.language.supported },
+        warnings: result.warnings,
+        outcome:
+          result.outcome && stated
+            ? {
+                disposition: result.outcome.disposition,
+                label: result.outcome.label,
+                basis: result.outcome.basis,
+                confidence: result.outcome.confidence,
+                start: stated.start,
+                end: stated.end,
+              }
+            : null,
+      });
     });
     if (sentences.length === 0) throw new PermanentJobError('NOTHING_TO_SUMMARIZE', 'The documents hold no text the model can summarize');
 
@@ -119,7 +148,7 @@ export class SummarizeProcessor implements OnModuleInit {
     );
 
     await job.progress(95, 'storing');
-    const sources: StoredSummarySource[] = docs.map((d, i) => ({ documentId: d.documentId, sha256: d.sha256, words: docWords[i] }));
+    const sources: StoredSummarySource[] = docs.map((d, i) => ({ documentId: d.documentId, sha256: d.sha256, words: docWords[i], ...perDocument.get(d.documentId) }));
     const settings: SummarySettings = {
       length: p.length,
       words: p.words ?? null,

@@ -12,9 +12,28 @@ export interface StoredSummarySentence {
   page: number;
   start: number;
   end: number;
-  /** Index of the source paragraph in the document's segmentation. */
-  paragraph: number;
+  /**
+   * The judgment's own number of the paragraph, or null when it has none. Rows stored before
+   * `paragraphIndex` existed hold the paragraph's index here.
+   */
+  paragraph: number | null;
+  /** Index of the source paragraph in the document's segmentation (absent in older rows: see `paragraph`). */
+  paragraphIndex?: number;
+  /** What the sentence is in the judgment (majority, dissent, order, facts, quotation …); absent in older rows. */
+  role?: string;
+  /** True for the sentence that states the court's result. */
+  result?: boolean;
   score: number;
+}
+
+/** The court's result in one summarized document, with the span of the sentence stating it. */
+export interface StoredSummaryOutcome {
+  disposition: string;
+  label: string;
+  basis: string;
+  confidence: number;
+  start: number;
+  end: number;
 }
 
 /** A document the summary was made from, with the sha256 of its original. */
@@ -22,6 +41,12 @@ export interface StoredSummarySource {
   documentId: string;
   sha256: string;
   words: number;
+  /** ISO 639-3 code of the document's language and whether the model was trained on it (absent in older rows). */
+  language?: { code: string; name: string; supported: boolean };
+  /** Warnings for the reader about this document's summary (absent in older rows). */
+  warnings?: string[];
+  /** The court's result in this document, null when none was found (absent in older rows). */
+  outcome?: StoredSummaryOutcome | null;
 }
 
 /**

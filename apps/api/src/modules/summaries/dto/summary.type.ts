@@ -2,7 +2,7 @@ import { ArgsType, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, regist
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CaseBriefType } from '../../documents/dto/case-brief.type.js';
 import type { SummarySettings } from '../summarize.processor.js';
-import type { StoredSummarySentence, StoredSummarySource, SummaryEntity } from '../summary.entity.js';
+import type { StoredSummaryOutcome, StoredSummarySentence, StoredSummarySource, SummaryEntity } from '../summary.entity.js';
 
 /** Summary length presets (GraphQL values; the job stores them in lower case). */
 export enum SummaryLengthInput {
@@ -13,7 +13,8 @@ export enum SummaryLengthInput {
 
 registerEnumType(SummaryLengthInput, {
   name: 'SummaryLength',
-  description: 'Summary length: SHORT (about 150 words), STANDARD (about 10% of each document), DETAILED (about 25%).',
+  description:
+    'Summary length: SHORT (150 words), STANDARD (10% of each document, at most 600 words), DETAILED (25% of each document, at most 1,500 words).',
 });
 
 @ObjectType('SummaryDocumentBudget', { description: 'The length one document of a summary was cut to: a word budget, a ratio, or a preset.' })
@@ -63,7 +64,7 @@ function toSummarySettingsType(json: string): SummarySettingsType {
 
 @ObjectType('SummarySentence', { description: 'A sentence of a summary with its source: the span of one document’s extracted text it was taken from.' })
 export class SummarySentenceType {
-  @Field({ description: 'The sentence, exactly as it stands in the document text.' })
+  @Field({ description: 'The sentence for display: line breaks joined, hyphenation repaired, page numbers removed (`start`/`end` give it as it stands).' })
   text: string;
 
   @Field(() => ID, { description: 'The source document.' })
@@ -75,14 +76,59 @@ export class SummarySentenceType {
   @Field(() => Int, { description: 'Offset (UTF-16) of the first character in the document text (`Document.text`).' })
   start: number;
 
-  @Field(() => Int, { description: 'Offset just after the last character: `Document.text` sliced from `start` to `end` is `text`.' })
+  @Field(() => Int, { description: 'Offset just after the last character: `Document.text` sliced from `start` to `end` is the sentence as it stands.' })
   end: number;
 
-  @Field(() => Int, { description: 'Index of the source paragraph in the document.' })
-  paragraph: number;
+  @Field(() => Int, { nullable: true, description: 'The judgment’s own number of the paragraph ("[12]" is 12); null when the paragraph has none.' })
+  paragraph: number | null;
+
+  @Field(() => Int, { description: 'Index of the source paragraph in the document (0-based, every paragraph counted).' })
+  paragraphIndex: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the sentence is in the judgment: majority, concurrence, dissent, order, facts, submission or quotation; null for summaries made before roles were recorded.',
+  })
+  role: string | null;
+
+  @Field({ description: 'True for the sentence that states the court’s result.' })
+  result: boolean;
 
   @Field(() => Float, { description: 'The model’s score of the sentence, 0 to 1.' })
   score: number;
+}
+
+@ObjectType('SummaryOutcome', { description: 'The court’s result in a summarized document, from the majority’s disposition.' })
+export class SummaryOutcomeType {
+  @Field({ description: 'allowed, partly_allowed, dismissed, set_aside, remitted, granted, refused, no_order or order_accordingly.' })
+  disposition: string;
+
+  @Field({ description: 'The result for a reader: "appeal dismissed", "petition allowed in part".' })
+  label: string;
+
+  @Field({ description: 'Whose result: order (the order of the court), court_opinion (the judgment of the court) or majority (the majority’s lead opinion).' })
+  basis: string;
+
+  @Field(() => Float, { description: 'Confidence of the structure analysis, 0 to 1.' })
+  confidence: number;
+
+  @Field(() => Int, { description: 'Offset of the summary sentence stating the result in the document text.' })
+  start: number;
+
+  @Field(() => Int, { description: 'Offset just after that sentence.' })
+  end: number;
+}
+
+@ObjectType('SummaryLanguage', { description: 'The language of a summarized document.' })
+export class SummaryLanguageType {
+  @Field({ description: 'ISO 639-3 code ("eng", "cmn"), or "und" when it could not be told.' })
+  code: string;
+
+  @Field({ description: 'English name of the language.' })
+  name: string;
+
+  @Field({ description: 'Whether the model was trained on text in this language.' })
+  supported: boolean;
 }
 
 @ObjectType('SummarySource', { description: 'A document a summary was made from.' })
@@ -95,6 +141,15 @@ export class SummarySourceType {
 
   @Field(() => Int, { description: 'Words in the document’s extracted text.' })
   words: number;
+
+  @Field(() => SummaryLanguageType, { nullable: true, description: 'The document’s language; null for summaries made before it was recorded.' })
+  language: SummaryLanguageType | null;
+
+  @Field(() => [String], { description: 'Warnings about this document’s summary (a language the model was not trained on).' })
+  warnings: string[];
+
+  @Field(() => SummaryOutcomeType, { nullable: true, description: 'The court’s result in this document; null when none was found.' })
+  outcome: SummaryOutcomeType | null;
 }
 
 @ObjectType('SummaryModel', { description: 'The model that made a summary.' })
@@ -135,8 +190,11 @@ export class SummaryType {
   @Field(() => CaseBriefType, { description: 'The structured brief built from the same documents.' })
   brief: CaseBriefType;
 
-  @Field(() => [SummarySourceType], { description: 'The documents summarized.' })
+  @Field(() => [SummarySourceType], { description: 'The documents summarized, each with its result, language and warnings.' })
   sources: SummarySourceType[];
+
+  @Field(() => [String], { description: 'Every warning of the summary’s documents (a language the model was not trained on).' })
+  warnings: string[];
 
   @Field(() => SummaryModelType, { description: 'The model used.' })
   model: SummaryModelType;
@@ -157,7 +215,30 @@ export class SummaryType {
   createdAt: Date;
 }
 
+function toSentenceType(t: StoredSummarySentence): SummarySentenceType {
+  // Rows stored before `paragraphIndex` existed hold the paragraph's index in `paragraph`.
+  const old = t.paragraphIndex === undefined;
+  return {
+    text: t.text,
+    documentId: t.documentId,
+    page: t.page,
+    start: t.start,
+    end: t.end,
+    paragraph: old ? null : t.paragraph,
+    paragraphIndex: old ? (t.paragraph ?? 0) : t.paragraphIndex!,
+    role: t.role ?? null,
+    result: t.result ?? false,
+    score: t.score,
+  };
+}
+
+function toSourceType(src: StoredSummarySource): SummarySourceType {
+  const outcome: StoredSummaryOutcome | null = src.outcome ?? null;
+  return { documentId: src.documentId, sha256: src.sha256, words: src.words, language: src.language ?? null, warnings: src.warnings ?? [], outcome };
+}
+
 export function toSummaryType(s: SummaryEntity): SummaryType {
+  const sources = (JSON.parse(s.sources) as StoredSummarySource[]).map(toSourceType);
   return {
     id: s.id,
     caseId: s.caseId,
@@ -165,9 +246,10 @@ export function toSummaryType(s: SummaryEntity): SummaryType {
     version: s.version,
     length: s.length,
     words: s.words,
-    sentences: JSON.parse(s.sentences) as StoredSummarySentence[],
+    sentences: (JSON.parse(s.sentences) as StoredSummarySentence[]).map(toSentenceType),
     brief: JSON.parse(s.brief) as CaseBriefType,
-    sources: JSON.parse(s.sources) as StoredSummarySource[],
+    sources,
+    warnings: sources.flatMap((src) => src.warnings),
     model: { name: s.modelName, version: s.modelVersion, sha256: s.modelSha256 },
     settings: toSummarySettingsType(s.settings),
     outputSha256: s.outputSha256,
