@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { ErrorCode } from './common/errors/error-code.js';
+import { checkDocumentSize } from './common/graphql/query-limits.plugin.js';
 import type { AppConfig } from './config/app-config.js';
 
 export interface CreateAppOptions {
@@ -11,10 +12,19 @@ export interface CreateAppOptions {
   logLevels?: LogLevel[] | false;
 }
 
-function sendJsonError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+function sendJsonError(res: ServerResponse, status: number, code: ErrorCode | string, message: string, extra: Record<string, unknown> = {}): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.end(JSON.stringify({ errors: [{ message, extensions: { ...extra, code } }] }));
+}
+
+type GraphQLHttpRequest = IncomingMessage & { body?: unknown; query?: Record<string, unknown> };
+
+/** The query text of a GraphQL HTTP request (POST body or GET parameter), when there is one. */
+function querySource(req: GraphQLHttpRequest): string | undefined {
+  const body = req.body as { query?: unknown } | undefined;
+  const source = req.method === 'GET' ? req.query?.query : body?.query;
+  return typeof source === 'string' ? source : undefined;
 }
 
 /**
@@ -37,6 +47,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }
     if (err.status === 400) return sendJsonError(res, 400, ErrorCode.BAD_USER_INPUT, 'Malformed request body');
     return next(err);
+  });
+  // Oversized documents are refused before the GraphQL server parses and validates them.
+  app.use('/graphql', (req: GraphQLHttpRequest, res: ServerResponse, next: () => void) => {
+    const source = querySource(req);
+    const refusal = source === undefined ? null : checkDocumentSize(source, config.graphql);
+    if (!refusal) return next();
+    const { http: _http, code, ...extensions } = refusal.extensions;
+    return sendJsonError(res, 400, String(code), refusal.message, extensions);
   });
   await app.init();
   return app;

@@ -8,7 +8,7 @@ import { webDistDir } from '@amicus/web';
 import { featureModules } from './app.modules.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { formatGraphQLError } from './common/errors/graphql-error.mapper.js';
-import { createGraphQLContext } from './common/graphql/graphql-context.js';
+import { graphQLContextFactory } from './common/graphql/graphql-context.js';
 import { graphqlWsOptions } from './common/graphql/graphql-ws.options.js';
 import { QueryLimitsPlugin } from './common/graphql/query-limits.plugin.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -53,9 +53,9 @@ export class AppModule {
             includeStacktraceInErrorResponses: !production,
             autoTransformHttpErrors: false,
             formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
-            context: createGraphQLContext,
+            context: graphQLContextFactory(cfg.graphql.maxResponseBytes),
             csrfPrevention: true,
-            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, (formatted, error) => formatGraphQLError(formatted, error, production)) },
+            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, cfg.graphql, (formatted, error) => formatGraphQLError(formatted, error, production)) },
           }),
         }),
         ...featureModules,

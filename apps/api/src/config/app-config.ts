@@ -40,7 +40,16 @@ export class AppConfig {
   bootstrapAdmin?: { email: string; password: string };
   /** AMICUS_ADMIN_PASSWORD, used by `admin create` when --password is not given. */
   adminPassword?: string;
-  graphql: { maxDepth: number; maxComplexity: number };
+  graphql: {
+    maxDepth: number;
+    maxComplexity: number;
+    /** Fields, fragment spreads and inline fragments a query may contain as written (checked before validation). */
+    maxNodes: number;
+    /** Aliased fields a query may contain. */
+    maxAliases: number;
+    /** Bytes of text (documents, pages, exports) one response may carry. */
+    maxResponseBytes: number;
+  };
   maxRequestBytes: number;
   loginRateLimit: RateLimitConfig;
   passwordHashing: PasswordHashingConfig;

@@ -132,7 +132,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   }
 
   const maxDepth = r.int('AMICUS_GRAPHQL_MAX_DEPTH', 10, 2, 100);
-  const maxComplexity = r.int('AMICUS_GRAPHQL_MAX_COMPLEXITY', 1000, 10, 1_000_000);
+  const maxComplexity = r.int('AMICUS_GRAPHQL_MAX_COMPLEXITY', 2000, 10, 1_000_000);
+  const maxNodes = r.int('AMICUS_GRAPHQL_MAX_NODES', 2000, 10, 100_000);
+  const maxAliases = r.int('AMICUS_GRAPHQL_MAX_ALIASES', 100, 0, 10_000);
+  const maxResponseBytes = r.bytes('AMICUS_GRAPHQL_MAX_RESPONSE_BYTES', 64 * 1024 * 1024, 1024);
   const maxRequestBytes = r.bytes('AMICUS_MAX_REQUEST_BYTES', 1024 * 1024, 1024);
 
   let loginRateLimit = { attempts: 10, windowMs: 15 * 60_000 };
@@ -198,7 +201,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     tokenTtlMs,
     ...(bootstrapAdmin ? { bootstrapAdmin } : {}),
     ...(r.raw('AMICUS_ADMIN_PASSWORD') ? { adminPassword: r.raw('AMICUS_ADMIN_PASSWORD') } : {}),
-    graphql: { maxDepth, maxComplexity },
+    graphql: { maxDepth, maxComplexity, maxNodes, maxAliases, maxResponseBytes },
     maxRequestBytes,
     loginRateLimit,
     passwordHashing: { memoryKib, timeCost, parallelism: 1 },
