@@ -2,6 +2,7 @@
 // lives in src/modules/<feature>/ and is appended here; its entities go to
 // src/database/entities.ts and its migrations to src/database/migrations/index.ts.
 import { AuditModule } from './modules/audit/audit.module.js';
+import { AccessEventsModule } from './modules/auth/access-events.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
@@ -11,4 +12,4 @@ import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule];
+export const featureModules = [AccessEventsModule, UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule];

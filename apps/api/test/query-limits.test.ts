@@ -110,7 +110,7 @@ describe.skipIf(!databaseAvailable())('GraphQL query limits that cannot be turne
       for (const def of parse(readFileSync(join(dir, file), 'utf8')).definitions) {
         if (def.kind !== Kind.OPERATION_DEFINITION) continue;
         const document = { kind: Kind.DOCUMENT, definitions: [def, ...fragments] } as const;
-        const variables = Object.fromEntries((def.variableDefinitions ?? []).map((v) => [v.variable.name.value, sampleValue(typeFromAST(schema, v.type as never))]));
+        const variables = Object.fromEntries((def.variableDefinitions ?? []).map((v) => [v.variable.name.value, sampleValue(typeFromAST(schema, v.type as never) as GraphQLInputType | undefined)]));
         const measured = operationCost(schema, document, def, variables);
         expect({ operation: def.name?.value, ok: measured.cost <= t.config.graphql.maxComplexity && measured.depth <= t.config.graphql.maxDepth }).toEqual({
           operation: def.name?.value,

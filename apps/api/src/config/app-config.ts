@@ -19,8 +19,10 @@ export interface PasswordHashingConfig {
 }
 
 export interface RateLimitConfig {
-  /** Failed attempts allowed per window for one email + client address. */
+  /** Password attempts allowed per window for one account, from any address (a success gives its attempt back). */
   attempts: number;
+  /** Sign-in attempts allowed per window from one client address (an IPv6 /64), for any account. */
+  addressAttempts: number;
   windowMs: number;
 }
 

@@ -138,7 +138,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const maxResponseBytes = r.bytes('AMICUS_GRAPHQL_MAX_RESPONSE_BYTES', 64 * 1024 * 1024, 1024);
   const maxRequestBytes = r.bytes('AMICUS_MAX_REQUEST_BYTES', 1024 * 1024, 1024);
 
-  let loginRateLimit = { attempts: 10, windowMs: 15 * 60_000 };
+  let loginRateLimit = { attempts: 10, addressAttempts: r.int('AMICUS_LOGIN_ADDRESS_ATTEMPTS', 50, 1, 1_000_000), windowMs: 15 * 60_000 };
   const rate = r.raw('AMICUS_LOGIN_RATE_LIMIT');
   if (rate !== undefined) {
     const m = /^(\d+)\s*\/\s*(.+)$/.exec(rate);
@@ -146,7 +146,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     if (!m || windowMs === undefined || Number(m[1]) < 1 || windowMs < 1000) {
       r.problems.push(`AMICUS_LOGIN_RATE_LIMIT must look like 10/15m (failed attempts per window) (got "${rate}")`);
     } else {
-      loginRateLimit = { attempts: Number(m[1]), windowMs };
+      loginRateLimit = { ...loginRateLimit, attempts: Number(m[1]), windowMs };
     }
   }
 

@@ -2,6 +2,8 @@
 export enum AuditAction {
   SignIn = 'sign_in',
   SignInFailed = 'sign_in_failed',
+  /** A sign-in refused by the attempt limiter (recorded once per window and limit). */
+  SignInRefused = 'sign_in_refused',
   SignOut = 'sign_out',
   Upload = 'upload',
   JobQueued = 'job_queued',
@@ -19,6 +21,14 @@ export enum AuditAction {
   CaseClosed = 'case_closed',
   UserCreated = 'user_created',
   UserUpdated = 'user_updated',
+  /** A user changed their own password (their other sessions ended). */
+  PasswordChanged = 'password_changed',
+  /** A wrong current password given to changePassword. */
+  PasswordChangeFailed = 'password_change_failed',
+  /** changePassword refused by the attempt limiter (once per window). */
+  PasswordChangeRefused = 'password_change_refused',
+  /** An admin set a user's password (the user's sessions ended). */
+  PasswordReset = 'password_reset',
   ApiKeyCreated = 'api_key_created',
   ApiKeyRevoked = 'api_key_revoked',
   AuditExported = 'audit_exported',

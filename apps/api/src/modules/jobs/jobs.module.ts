@@ -2,6 +2,7 @@ import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModule
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { JobState } from './job-state.js';
 import { createJobQueue } from './job-queue.factory.js';
@@ -22,7 +23,7 @@ const FINAL_ACTIONS: Partial<Record<JobState, string>> = {
  * registered) when this process runs one (`--role worker` or the embedded all-in-one process).
  */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, AuthModule],
   providers: [
     {
       provide: JOB_QUEUE,

@@ -1,41 +1,15 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsString, IsUUID, Length } from 'class-validator';
-import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ConnectionType, mapConnection } from '../../common/pagination/connection.js';
-import { CreateUserInput, PASSWORD_MAX, PASSWORD_MIN, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
+import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
 import { toUserType, UserType } from './dto/user.type.js';
 import { UserRole } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 @ObjectType({ description: 'A page of users.' })
 export class UserConnection extends ConnectionType(UserType, 'User') {}
-
-@ArgsType()
-class SetUserPasswordArgs {
-  @Field(() => ID, { description: 'The user.' })
-  @IsUUID()
-  id: string;
-
-  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
-  password: string;
-}
-
-@ArgsType()
-class ChangePasswordArgs {
-  @Field({ description: 'The current password.' })
-  @IsString()
-  @Length(1, PASSWORD_MAX)
-  currentPassword: string;
-
-  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
-  newPassword: string;
-}
 
 @Resolver(() => UserType)
 export class UsersResolver {
@@ -81,17 +55,5 @@ export class UsersResolver {
     @Args('id', { type: () => ID, description: 'User id.' }) id: string,
   ): Promise<UserType> {
     return toUserType(await this.service.updateUser(principal, { id, active: false }));
-  }
-
-  @Mutation(() => UserType, { description: 'Sets a user’s password (admins only).' })
-  @Roles(UserRole.ADMIN)
-  async setUserPassword(@Args() args: SetUserPasswordArgs): Promise<UserType> {
-    return toUserType(await this.service.setPassword(args.id, args.password));
-  }
-
-  @Mutation(() => UserType, { description: 'Changes the signed-in user’s own password.' })
-  @Roles(UserRole.ADMIN, UserRole.JUDGE, UserRole.CLERK)
-  async changePassword(@CurrentPrincipal() principal: Principal, @Args() args: ChangePasswordArgs): Promise<UserType> {
-    return toUserType(await this.service.changeOwnPassword(principal, args.currentPassword, args.newPassword));
   }
 }
