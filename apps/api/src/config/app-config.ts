@@ -1,6 +1,7 @@
 // The typed configuration of the API. Built once at boot by `loadConfig` (config.loader.ts);
 // nothing else in the API reads the process environment.
 
+import type { AuditConfig } from '../modules/audit/audit.config.js';
 import type { DocumentsConfig } from '../modules/documents/documents.config.js';
 import type { JobsConfig } from '../modules/jobs/jobs.config.js';
 
@@ -70,6 +71,8 @@ export class AppConfig {
   jobs: JobsConfig;
   /** Document upload limit and extraction limits (pages, time). */
   documents: DocumentsConfig;
+  /** The ledger's key (outside the database) and its checkpoint file. */
+  audit: AuditConfig;
 }
 
 /** Injection token of the AppConfig object. */

@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
+import type { AuditConfig } from '../modules/audit/audit.config.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -35,6 +36,12 @@ class Reader {
   raw(name: string): string | undefined {
     const v = this.env[name];
     return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  /** A secret exactly as given: never trimmed (spaces can be part of a password or key). */
+  secret(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v === '' ? undefined : v;
   }
 
   int(name: string, fallback: number, min: number, max: number): number {
@@ -119,7 +126,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const tokenTtlMs = r.duration('AMICUS_TOKEN_TTL', '12h', 60_000);
 
   const adminEmail = r.raw('AMICUS_BOOTSTRAP_ADMIN_EMAIL');
-  const adminPassword = r.raw('AMICUS_BOOTSTRAP_ADMIN_PASSWORD');
+  const adminPassword = r.secret('AMICUS_BOOTSTRAP_ADMIN_PASSWORD');
   let bootstrapAdmin: AppConfig['bootstrapAdmin'];
   if (adminEmail !== undefined || adminPassword !== undefined) {
     if (adminEmail === undefined || adminPassword === undefined) {
@@ -190,6 +197,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ocrPageTimeoutMs: r.duration('AMICUS_OCR_PAGE_TIMEOUT', '60s', 1000),
   });
 
+  const audit = parseAudit(r, cwd, dataDir);
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 
   return {
@@ -200,7 +209,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ...(redisUrl ? { redisUrl } : {}),
     tokenTtlMs,
     ...(bootstrapAdmin ? { bootstrapAdmin } : {}),
-    ...(r.raw('AMICUS_ADMIN_PASSWORD') ? { adminPassword: r.raw('AMICUS_ADMIN_PASSWORD') } : {}),
+    ...(r.secret('AMICUS_ADMIN_PASSWORD') ? { adminPassword: r.secret('AMICUS_ADMIN_PASSWORD') } : {}),
     graphql: { maxDepth, maxComplexity, maxNodes, maxAliases, maxResponseBytes },
     maxRequestBytes,
     loginRateLimit,
@@ -213,6 +222,27 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ...(r.raw('AMICUS_WEB_DIR') ? { webDir: resolve(cwd, r.raw('AMICUS_WEB_DIR') as string) } : {}),
     jobs,
     documents,
+    audit,
+  };
+}
+
+function parseAudit(r: Reader, cwd: string, dataDir: string): AuditConfig {
+  const path = (name: string, fallback: string) => {
+    const v = r.raw(name);
+    return v === undefined ? fallback : isAbsolute(v) ? v : resolve(cwd, v);
+  };
+  const key = r.secret('AMICUS_AUDIT_KEY');
+  if (key !== undefined && Buffer.byteLength(key, 'utf8') < 32) r.problems.push('AMICUS_AUDIT_KEY must be at least 32 bytes (for example 64 hex digits)');
+  const keyFile = path('AMICUS_AUDIT_KEY_FILE', resolve(dataDir, 'audit.key'));
+  if (key === undefined && r.raw('AMICUS_AUDIT_KEY_FILE') !== undefined) {
+    if (!existsSync(keyFile) || !statSync(keyFile).isFile()) r.problems.push(`AMICUS_AUDIT_KEY_FILE must be an existing file (got "${keyFile}")`);
+    else if (statSync(keyFile).size < 32) r.problems.push(`AMICUS_AUDIT_KEY_FILE must hold a key of at least 32 bytes (${keyFile})`);
+  }
+  return {
+    ...(key !== undefined ? { key } : {}),
+    keyFile,
+    checkpointFile: path('AMICUS_AUDIT_CHECKPOINT_FILE', resolve(dataDir, 'audit-checkpoints.jsonl')),
+    checkpointIntervalMs: r.duration('AMICUS_AUDIT_CHECKPOINT_INTERVAL', '10s', 100),
   };
 }
 

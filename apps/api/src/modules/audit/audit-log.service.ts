@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
+import { readCheckpoints } from './audit-checkpoints.js';
+import { LedgerKey } from './ledger-key.js';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { BadUserInputException } from '../../common/errors/app.exception.js';
@@ -23,6 +26,8 @@ export class AuditLogService {
     private readonly audit: AuditService,
     private readonly access: CaseAccessService,
     private readonly dataSource: DataSource,
+    private readonly key: LedgerKey,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(principal: Principal, args: AuditLogArgs): Promise<Connection<AuditRecord>> {
@@ -68,7 +73,7 @@ export class AuditLogService {
   }
 
   async verify(): Promise<AuditChainVerificationType> {
-    const v = await this.audit.verifyChain();
+    const v = await this.audit.verifyChain(readCheckpoints(this.config.audit.checkpointFile, this.key));
     return v.ok
       ? { ok: true, entries: v.entries, brokenSeq: null, reason: null, message: null }
       : { ok: false, entries: v.entries, brokenSeq: v.seq, reason: v.reason, message: v.message };

@@ -49,7 +49,7 @@ export class AuditEntryType {
   @Field({ description: 'Hash of the previous entry (64 zeros for the first).' })
   prevHash: string;
 
-  @Field({ description: 'sha256 of this entry’s canonical JSON and prevHash.' })
+  @Field({ description: 'HMAC-SHA256, with the ledger key kept outside the database, of this entry’s canonical JSON and prevHash (plain sha256 for entries recorded before the chain was keyed).' })
   hash: string;
 }
 
@@ -140,7 +140,11 @@ export class AuditChainVerificationType {
   @Field(() => Int, { nullable: true, description: 'Sequence number of the first broken entry.' })
   brokenSeq: number | null;
 
-  @Field(() => String, { nullable: true, description: 'HASH_MISMATCH, PREV_HASH_MISMATCH or MISSING_ENTRY.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'HASH_MISMATCH, PREV_HASH_MISMATCH, MISSING_ENTRY, KEY_MISMATCH, TAIL_REMOVED (a checkpoint saw entries that are gone), CHECKPOINT_MISMATCH (the chain was rewritten and recomputed) or CHECKPOINT_FORGED.',
+  })
   reason: string | null;
 
   @Field(() => String, { nullable: true, description: 'What is wrong, in words.' })
