@@ -5,6 +5,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { ErrorCode } from './common/errors/error-code.js';
 import { checkDocumentSize } from './common/graphql/query-limits.plugin.js';
+import { securityHeaders } from './common/http/security-headers.js';
+import { assertRedisReachable } from './database/redis-preflight.js';
 import type { AppConfig } from './config/app-config.js';
 
 export interface CreateAppOptions {
@@ -32,12 +34,14 @@ function querySource(req: GraphQLHttpRequest): string | undefined {
  * Used by main.ts and by the integration tests: `const app = await createApp(config); await app.listen(0)`.
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  if (config.redisUrl) await assertRedisReachable(config.redisUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: options.logLevels ?? ['fatal', 'error', 'warn', 'log'],
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  app.use(securityHeaders(config.nodeEnv === 'development'));
   app.useBodyParser('json', { limit: config.maxRequestBytes });
   // Body-parser failures (too large, malformed JSON) answer in the GraphQL error shape.
   app.use((err: { status?: number; type?: string } | undefined, _req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => {

@@ -34,7 +34,8 @@ function webModules(config: AppConfig): DynamicModule[] {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const production = config.nodeEnv === 'production';
+    // GraphiQL and stack traces only in development; production and test answer without them
+    const production = config.nodeEnv !== 'development';
     return {
       module: AppModule,
       imports: [
@@ -49,7 +50,7 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             introspection: true,
-            graphiql: cfg.nodeEnv !== 'production',
+            graphiql: cfg.nodeEnv === 'development',
             includeStacktraceInErrorResponses: !production,
             autoTransformHttpErrors: false,
             formatError: (formatted, error) => formatGraphQLError(formatted, error, production),

@@ -21,6 +21,8 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 const BYTES = /^(\d+)\s*(b|kb|mb)?$/i;
 const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The largest size any byte setting accepts (64 GiB). */
+const MAX_BYTES = 64 * 1024 * 1024 * 1024;
 
 /** Parses "90s", "15m", "12h", "7d" or a number of milliseconds ("500ms"). */
 export function parseDuration(value: string): number | undefined {
@@ -57,20 +59,21 @@ class Reader {
   duration(name: string, fallback: string, minMs: number): number {
     const v = this.raw(name) ?? fallback;
     const ms = parseDuration(v);
-    if (ms === undefined || ms < minMs) {
+    // at most 365 days: timers overflow past 2^31 ms and longer settings are mistakes
+    if (ms === undefined || ms < minMs || !Number.isSafeInteger(ms) || ms > 365 * 86_400_000) {
       this.problems.push(`${name} must be a duration such as 30m, 12h or 7d, at least ${minMs} ms (got "${v}")`);
       return parseDuration(fallback) ?? minMs;
     }
     return ms;
   }
 
-  bytes(name: string, fallback: number, min: number): number {
+  bytes(name: string, fallback: number, min: number, max = MAX_BYTES): number {
     const v = this.raw(name);
     if (v === undefined) return fallback;
     const m = BYTES.exec(v);
     const n = m ? Number(m[1]) * BYTE_UNITS[(m[2] ?? 'b').toLowerCase()] : NaN;
-    if (!Number.isFinite(n) || n < min) {
-      this.problems.push(`${name} must be a size in bytes such as 1048576, 512kb or 1mb, at least ${min} (got "${v}")`);
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      this.problems.push(`${name} must be a size in bytes such as 1048576, 512kb or 1mb, from ${min} to ${max} (got "${v}")`);
       return fallback;
     }
     return n;
@@ -108,8 +111,9 @@ function parseDatabase(r: Reader, dataDir: string): DatabaseConfig {
 export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const r = new Reader(env);
 
-  const nodeEnvRaw = r.raw('NODE_ENV') ?? 'development';
-  let nodeEnv: NodeEnv = 'development';
+  // production unless told otherwise: what a court starts is production-safe (`npm run dev` sets development)
+  const nodeEnvRaw = r.raw('NODE_ENV') ?? 'production';
+  let nodeEnv: NodeEnv = 'production';
   if (nodeEnvRaw === 'development' || nodeEnvRaw === 'production' || nodeEnvRaw === 'test') nodeEnv = nodeEnvRaw;
   else r.problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
 
@@ -166,6 +170,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   }
 
   const modelDir = r.raw('AMICUS_MODEL_DIR');
+  if (modelDir !== undefined) {
+    const dir = isAbsolute(modelDir) ? modelDir : resolve(cwd, modelDir);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) r.problems.push(`AMICUS_MODEL_DIR must be an existing model directory (got "${modelDir}")`);
+    else if (!existsSync(resolve(dir, 'manifest.json'))) r.problems.push(`AMICUS_MODEL_DIR has no manifest.json: not a model directory (${dir})`);
+  }
   const inferenceThreads = r.int('AMICUS_INFERENCE_THREADS', Math.max(1, Math.min(4, availableParallelism())), 1, 256);
 
   const templatesDirRaw = r.raw('AMICUS_TEMPLATES_DIR');

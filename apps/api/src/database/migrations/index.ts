@@ -9,5 +9,6 @@ import { CreateSummaries1764480180000 } from '../../modules/summaries/migrations
 import { CreateDrafts1764480240000 } from '../../modules/drafts/migrations/1764480240000-create-drafts.js';
 import { AddDraftJobId1764480300000 } from '../../modules/drafts/migrations/1764480300000-add-draft-job-id.js';
 import { AddAuditKeyId1765100000000 } from '../../modules/audit/migrations/1765100000000-add-audit-key-id.js';
+import { AddCaseDocketKey1765100060000 } from '../../modules/cases/migrations/1765100060000-add-case-docket-key.js';
 
-export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000, AddAuditKeyId1765100000000];
+export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000, AddAuditKeyId1765100000000, AddCaseDocketKey1765100060000];

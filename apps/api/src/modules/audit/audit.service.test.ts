@@ -118,9 +118,10 @@ describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
     expect(lines[1]).toContain('"{""note"":""=HYPERLINK(\\""x\\""), \\""quoted\\""""}"');
   });
 
-  it('rejects malformed actions and hashes', async () => {
-    await expect(audit.record({ action: 'Drop Table' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ACTION' });
-    await expect(audit.record({ action: 'upload', inputHashes: ['abc'] })).rejects.toMatchObject({ reason: 'INVALID_HASH' });
+  it('rejects actions outside the AuditAction enum (well-formed or not) and malformed hashes', async () => {
+    await expect(audit.record({ action: 'Drop Table' as AuditAction })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ACTION' });
+    await expect(audit.record({ action: 'made_up_action' as AuditAction })).rejects.toMatchObject({ reason: 'INVALID_ACTION' });
+    await expect(audit.record({ action: AuditAction.Upload, inputHashes: ['abc'] })).rejects.toMatchObject({ reason: 'INVALID_HASH' });
     expect(await audit.verifyChain()).toMatchObject({ ok: true, entries: 0 });
   });
 

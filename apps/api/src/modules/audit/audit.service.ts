@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AUDIT_ACTION_PATTERN, AuditAction } from './audit-action.js';
+import { AuditAction, isAuditAction } from './audit-action.js';
 import { ChainBreakReason, ChainVerification, entryHash, GENESIS_HASH } from './audit-chain.js';
 import type { Checkpoint } from './audit-checkpoints.js';
 import { LedgerKey } from './ledger-key.js';
@@ -22,7 +22,7 @@ export interface AuditActor {
 
 /** What a module records. Time, sequence and hashes are assigned by the ledger. */
 export interface AuditEntryInput {
-  action: AuditAction | string;
+  action: AuditAction;
   actor?: AuditActor | null;
   caseId?: string | null;
   /** Free-form facts (ids, names of fields changed, formats); never secrets or document text. */
@@ -202,7 +202,7 @@ export class AuditService {
   }
 
   private validate(input: AuditEntryInput): Omit<AuditEntryEntity, 'seq' | 'at' | 'prevHash' | 'hash' | 'keyId'> {
-    if (!AUDIT_ACTION_PATTERN.test(input.action)) {
+    if (!isAuditAction(input.action)) {
       throw new AuditException(AuditErrorReason.INVALID_ACTION, `Invalid audit action "${input.action}"`);
     }
     const hashes = [...(input.inputHashes ?? [])];

@@ -6,6 +6,7 @@ import { ApiKeyAccess } from '../auth/api-key.entity.js';
 import { UserRole } from '../users/user.entity.js';
 import { CaseAssignmentEntity } from './case-assignment.entity.js';
 import { CaseEntity } from './case.entity.js';
+import { SealedLookupDenials } from './sealed-lookup-denials.js';
 import { CaseErrorReason, CaseException, caseNotFound } from './cases.exception.js';
 
 /** What a caller may do with a case they can see. */
@@ -36,6 +37,7 @@ export class CaseAccessService {
   constructor(
     @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
     @InjectRepository(CaseAssignmentEntity) private readonly assignments: Repository<CaseAssignmentEntity>,
+    private readonly denials: SealedLookupDenials,
   ) {}
 
   /**
@@ -85,9 +87,14 @@ export class CaseAccessService {
     return this.applyVisibility(this.cases.createQueryBuilder('c'), principal, 'c');
   }
 
-  /** The case if it exists and `principal` may see it; otherwise null (the two are not distinguished). */
-  findVisibleCase(principal: Principal, caseId: string): Promise<CaseEntity | null> {
-    return this.visibleCases(principal).andWhere('c.id = :caseId', { caseId }).getOne();
+  /**
+   * The case if it exists and `principal` may see it; otherwise null (the two are not distinguished).
+   * A look-up of a sealed case the caller may not see is counted for the ledger.
+   */
+  async findVisibleCase(principal: Principal, caseId: string): Promise<CaseEntity | null> {
+    const c = await this.visibleCases(principal).andWhere('c.id = :caseId', { caseId }).getOne();
+    if (!c && principal.role !== UserRole.ADMIN && (await this.cases.existsBy({ id: caseId, sealed: true }))) this.denials.note(principal, caseId);
+    return c;
   }
 
   async isAssigned(principal: Principal, caseId: string): Promise<boolean> {

@@ -25,7 +25,6 @@ import { DocumentsRepository, joinPages } from './documents.repository.js';
 import { BLOB_STORE } from './documents.tokens.js';
 
 /** Audit action of a download of a document's original. */
-export const DOWNLOAD_ACTION = 'download';
 
 /** The extracted text of one document, with its page offsets: what summaries and drafting read. */
 export interface DocumentText {
@@ -168,7 +167,7 @@ export class DocumentsService {
     const document = await this.repo.findVisible(principal, id);
     if (!document || !(await this.store.exists(document.sha256))) throw documentNotFound();
     await this.audit.record({
-      action: DOWNLOAD_ACTION,
+      action: AuditAction.Download,
       actor: { id: principal.userId, role: principal.role },
       caseId: document.caseId,
       details: { documentId: document.id },

@@ -1,6 +1,7 @@
 import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
@@ -11,10 +12,10 @@ import { JOB_QUEUE } from './job-queue.token.js';
 import { JobsResolver } from './jobs.resolver.js';
 import { JobsService } from './jobs.service.js';
 
-const FINAL_ACTIONS: Partial<Record<JobState, string>> = {
-  [JobState.SUCCEEDED]: 'job_succeeded',
-  [JobState.FAILED]: 'job_failed',
-  [JobState.CANCELLED]: 'job_cancelled',
+const FINAL_ACTIONS: Partial<Record<JobState, AuditAction>> = {
+  [JobState.SUCCEEDED]: AuditAction.JobSucceeded,
+  [JobState.FAILED]: AuditAction.JobFailed,
+  [JobState.CANCELLED]: AuditAction.JobCancelled,
 };
 
 /**

@@ -95,7 +95,7 @@ export class JobsService {
     await this.requireManageable(principal, id);
     const job = await this.queue.cancel(id);
     await this.audit.record({
-      action: job.state === JobState.CANCELLED ? AuditAction.JobCancelled : 'job_cancel_requested',
+      action: job.state === JobState.CANCELLED ? AuditAction.JobCancelled : AuditAction.JobCancelRequested,
       actor: { id: principal.userId, role: principal.role },
       caseId: job.caseId,
       details: { jobId: job.id, type: job.type },
