@@ -52,6 +52,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     if (err.status === 400) return sendJsonError(res, 400, ErrorCode.BAD_USER_INPUT, 'Malformed request body');
     return next(err);
   });
+  // NUL characters in a path (ids) are refused before they reach the database
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (/%00|\u0000/i.test(req.url ?? '')) return sendJsonError(res, 400, ErrorCode.BAD_USER_INPUT, 'The request path must not contain NUL characters');
+    return next();
+  });
   // Oversized documents are refused before the GraphQL server parses and validates them.
   app.use('/graphql', (req: GraphQLHttpRequest, res: ServerResponse, next: () => void) => {
     const source = querySource(req);

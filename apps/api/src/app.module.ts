@@ -10,6 +10,7 @@ import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { formatGraphQLError } from './common/errors/graphql-error.mapper.js';
 import { graphQLContextFactory } from './common/graphql/graphql-context.js';
 import { graphqlWsOptions } from './common/graphql/graphql-ws.options.js';
+import { NulInputPlugin } from './common/graphql/nul-input.plugin.js';
 import { QueryLimitsPlugin } from './common/graphql/query-limits.plugin.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
@@ -64,6 +65,7 @@ export class AppModule {
       ],
       providers: [
         QueryLimitsPlugin,
+        NulInputPlugin,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],

@@ -67,11 +67,14 @@ export function validateUploadFields(fields: Record<string, string>): { title: s
   return { title, kind: kind as DocumentKind, filedDate };
 }
 
-/** A file name safe to keep and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * A file name safe to keep and to send back in Content-Disposition: no path, no control characters,
+ * no bidirectional controls (a right-to-left override would show `gpj.exe` as `exe.jpg`).
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- strip control characters
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  // eslint-disable-next-line no-control-regex -- strip control characters and bidirectional overrides
+  const clean = base.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 255);
   return clean === '' || clean === '.' || clean === '..' ? 'document' : clean;
 }
 
