@@ -54,7 +54,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // NUL characters in a path (ids) are refused before they reach the database
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    if (/%00|\u0000/i.test(req.url ?? '')) return sendJsonError(res, 400, ErrorCode.BAD_USER_INPUT, 'The request path must not contain NUL characters');
+    if (/%00/i.test(req.url ?? '') || (req.url ?? '').includes('\u0000')) return sendJsonError(res, 400, ErrorCode.BAD_USER_INPUT, 'The request path must not contain NUL characters');
     return next();
   });
   // Oversized documents are refused before the GraphQL server parses and validates them.

@@ -103,7 +103,7 @@ export class DocumentsService {
    * before a byte of the body is read.
    */
   async upload(principal: Principal, caseId: string, req: IncomingMessage): Promise<DocumentEntity> {
-    const c = await this.access.requireCase(principal, caseId, CaseAction.EDIT);
+    const c = await this.access.requireCase(principal, caseId, CaseAction.UPLOAD);
     const parsed = await parseUpload(req, this.store, this.config.documents.maxUploadBytes);
     let doc: DocumentEntity;
     try {

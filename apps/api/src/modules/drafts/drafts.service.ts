@@ -27,7 +27,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { inTransaction } from '../../database/transaction.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CaseAccessService } from '../cases/case-access.service.js';
+import { CaseAccessService, CaseAction } from '../cases/case-access.service.js';
 import { CaseAssignmentEntity } from '../cases/case-assignment.entity.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { PartyEntity } from '../cases/party.entity.js';
@@ -97,8 +97,6 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-const EDITORS = new Set<UserRole>([UserRole.CLERK, UserRole.JUDGE, UserRole.ADMIN]);
-
 /**
  * Drafting: drafts made from versioned templates, filled from the case record, its latest (or a
  * chosen) summary and the brief; versions with optimistic concurrency; approval by a judge assigned
@@ -131,7 +129,7 @@ export class DraftsService {
    */
   async create(principal: Principal, req: CreateDraftRequest): Promise<JobRecord> {
     const c = await this.access.requireCase(principal, req.caseId);
-    this.requireEditor(principal);
+    await this.requireAllowed(principal, c.id, CaseAction.DRAFT);
     const template = this.template(req.templateId, req.templateVersion);
     let summary: SummaryEntity | null;
     if (req.summaryId) {
@@ -278,7 +276,7 @@ export class DraftsService {
     if (hasText === hasParagraphs) throw new DraftException(DraftErrorReason.INVALID_EDIT, 'Give either text or paragraphs');
     return inTransaction(this.dataSource, async (m) => {
       const d = await this.requireVisible(principal, req.draftId, m);
-      this.requireEditor(principal);
+      await this.requireAllowed(principal, d.caseId, CaseAction.EDIT_DRAFT);
       if (d.status === DraftStatus.APPROVED) throw new DraftException(DraftErrorReason.DRAFT_APPROVED, 'The draft is approved and can no longer be changed');
       if (req.baseVersion !== d.currentVersion) {
         throw new DraftException(DraftErrorReason.VERSION_CONFLICT, `The draft is at version ${d.currentVersion}, not ${req.baseVersion}`, { currentVersion: d.currentVersion });
@@ -317,9 +315,7 @@ export class DraftsService {
 
   async approve(principal: Principal, draftId: string, versionNumber: number): Promise<DraftEntity> {
     const d = await this.requireVisible(principal, draftId);
-    if (principal.role !== UserRole.JUDGE || !(await this.access.isAssigned(principal, d.caseId))) {
-      throw new DraftException(DraftErrorReason.NOT_ALLOWED, 'Only a judge assigned to the case may approve a draft');
-    }
+    await this.requireAllowed(principal, d.caseId, CaseAction.APPROVE);
     if (d.status === DraftStatus.APPROVED) throw new DraftException(DraftErrorReason.DRAFT_APPROVED, 'The draft is already approved');
     if (versionNumber !== d.currentVersion) {
       throw new DraftException(DraftErrorReason.VERSION_CONFLICT, `The draft is at version ${d.currentVersion}, not ${versionNumber}`, { currentVersion: d.currentVersion });
@@ -431,8 +427,13 @@ export class DraftsService {
     return d;
   }
 
-  private requireEditor(principal: Principal): void {
-    if (!EDITORS.has(principal.role)) throw new DraftException(DraftErrorReason.NOT_ALLOWED, 'Only clerks and judges draft and edit');
+  /** Asks the case-access policy; refusals keep the drafting feature's own reason and wording. */
+  private async requireAllowed(principal: Principal, caseId: string, action: CaseAction): Promise<void> {
+    if (this.access.allows(principal, action, await this.access.isAssigned(principal, caseId))) return;
+    throw new DraftException(
+      DraftErrorReason.NOT_ALLOWED,
+      action === CaseAction.APPROVE ? 'Only a judge assigned to the case may approve a draft' : 'Only clerks and judges draft and edit',
+    );
   }
 
   private template(id: string, version?: string | null): Template {

@@ -141,7 +141,7 @@ export class JobsService {
     const job = await this.find(principal, id);
     if (!job) throw jobNotFound();
     if (principal.role === UserRole.ADMIN || job.createdBy === principal.userId) return job;
-    if (job.caseId && this.access.allows(principal, CaseAction.EDIT, await this.access.isAssigned(principal, job.caseId))) return job;
+    if (job.caseId && this.access.allows(principal, CaseAction.MANAGE_JOBS, await this.access.isAssigned(principal, job.caseId))) return job;
     throw jobNotFound();
   }
 }
