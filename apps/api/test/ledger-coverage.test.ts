@@ -102,4 +102,25 @@ describe.skipIf(!databaseAvailable())('ledger coverage and sealed docket numbers
     expect(JSON.parse(denied[0].details)).toEqual({ count: 3, caseIds: [sealedId] });
     expect(denied[0].caseId).toBeNull();
   });
+
+  it('clerks read their entries without sequence numbers, chain links or cursors that reveal hidden activity', async () => {
+    const id = await create(clerk.token, 'C1-2026-SEQ');
+    ok(await t.gql(UPDATE, { input: { id, title: 'Renamed once' } }, clerk.token));
+    ok(await t.gql(UPDATE, { input: { id, title: 'Renamed twice' } }, clerk.token));
+    const query = `query($c: ID!, $a: String) { auditLog(first: 1, after: $a, filter: { caseId: $c }) { pageInfo { endCursor } edges { cursor node { seq prevHash hash action } } } }`;
+    type Page = { auditLog: { pageInfo: { endCursor: string }; edges: Array<{ cursor: string; node: { seq: number | null; prevHash: string | null; hash: string } }> } };
+    const first = ok(await t.gql<Page>(query, { c: id }, clerk.token)).auditLog;
+    expect(first.edges[0].node).toMatchObject({ seq: null, prevHash: null });
+    expect(first.edges[0].node.hash).toMatch(/^[0-9a-f]{64}$/);
+    // the cursor is sealed: it decodes to nothing readable, yet pages on
+    expect(Buffer.from(first.pageInfo.endCursor, 'base64url').toString('utf8')).not.toMatch(/^\[\d+,"\d+"\]$/);
+    const next = ok(await t.gql<Page>(query, { c: id, a: first.pageInfo.endCursor }, clerk.token)).auditLog;
+    expect(next.edges).toHaveLength(1);
+    expect(next.edges[0].node.hash).not.toBe(first.edges[0].node.hash);
+    expect(errorCode(await t.gql(query, { c: id, a: Buffer.from(JSON.stringify([5, '5'])).toString('base64url') }, clerk.token))).toBe('BAD_USER_INPUT');
+    // admins keep the chain
+    const adminView = ok(await t.gql<Page>(query, { c: id }, admin.token)).auditLog;
+    expect(adminView.edges[0].node.seq).toBeGreaterThan(0);
+    expect(adminView.edges[0].node.prevHash).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

@@ -80,7 +80,7 @@ describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
     const [row2] = await audit.list({}, 1, 3).then((p) => p.records);
     const { entryHash } = await import('./audit-chain.js');
     const forgedDetails = '{"forged":true}';
-    const forged = entryHash({ ...row2, at: row2.at.getTime(), details: forgedDetails, inputHashes: JSON.stringify(row2.inputHashes), keyId: key.id }, key);
+    const forged = entryHash({ ...row2, seq: row2.seq!, prevHash: row2.prevHash!, at: row2.at.getTime(), details: forgedDetails, inputHashes: JSON.stringify(row2.inputHashes), keyId: key.id }, key);
     await db.dataSource.query(`UPDATE audit_log SET details = '${forgedDetails}', hash = '${forged}' WHERE seq = 2`);
     expect(await audit.verifyChain()).toMatchObject({ ok: false, seq: 3, reason: 'PREV_HASH_MISMATCH' });
   });

@@ -39,7 +39,8 @@ export interface AuditEntryInput {
 
 /** An entry as read back, with parsed details. */
 export interface AuditRecord {
-  seq: number;
+  /** Position in the chain; null where the reader may not see the chain (non-admins). */
+  seq: number | null;
   at: Date;
   actorId: string | null;
   actorRole: string | null;
@@ -50,7 +51,8 @@ export interface AuditRecord {
   outputHash: string | null;
   modelSha256: string | null;
   template: string | null;
-  prevHash: string;
+  /** Hash of the previous entry; null where the reader may not see the chain (non-admins). */
+  prevHash: string | null;
   hash: string;
 }
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditConfig } from './audit.config.js';
@@ -20,6 +20,30 @@ export class LedgerKey {
   /** HMAC-SHA256 (hex) of `text`. */
   mac(text: string): string {
     return createHmac('sha256', this.secret).update(text, 'utf8').digest('hex');
+  }
+
+  /** `text` encrypted (AES-256-GCM with a key derived from the ledger key), base64url. */
+  seal(text: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.derived('cursor'), iv);
+    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  }
+
+  /** The text of `seal()`, or null when `sealed` was not made with this key or was altered. */
+  unseal(sealed: string): string | null {
+    try {
+      const raw = Buffer.from(sealed, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', this.derived('cursor'), raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  private derived(purpose: string): Buffer {
+    return createHmac('sha256', this.secret).update(`amicus-${purpose}`, 'utf8').digest();
   }
 }
 

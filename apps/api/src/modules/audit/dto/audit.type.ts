@@ -13,8 +13,8 @@ registerEnumType(AuditExportFormatEnum, { name: 'AuditExportFormat', description
 
 @ObjectType('AuditEntry', { description: 'One entry of the responsibility ledger (append-only, hash-chained).' })
 export class AuditEntryType {
-  @Field(() => Int, { description: 'Position in the chain, from 1.' })
-  seq: number;
+  @Field(() => Int, { nullable: true, description: 'Position in the chain, from 1 (admins only; null for other readers, who see only some entries).' })
+  seq: number | null;
 
   @Field({ description: 'When the action happened.' })
   at: Date;
@@ -46,8 +46,8 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true, description: 'Template used, as id@version.' })
   template: string | null;
 
-  @Field({ description: 'Hash of the previous entry (64 zeros for the first).' })
-  prevHash: string;
+  @Field(() => String, { nullable: true, description: 'Hash of the previous entry, 64 zeros for the first (admins only; null for other readers).' })
+  prevHash: string | null;
 
   @Field({ description: 'HMAC-SHA256, with the ledger key kept outside the database, of this entry’s canonical JSON and prevHash (plain sha256 for entries recorded before the chain was keyed).' })
   hash: string;
