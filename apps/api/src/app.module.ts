@@ -8,8 +8,9 @@ import { webDistDir } from '@amicus/web';
 import { featureModules } from './app.modules.js';
 import { AppExceptionFilter } from './common/errors/app-exception.filter.js';
 import { formatGraphQLError } from './common/errors/graphql-error.mapper.js';
-import { createGraphQLContext } from './common/graphql/graphql-context.js';
+import { graphQLContextFactory } from './common/graphql/graphql-context.js';
 import { graphqlWsOptions } from './common/graphql/graphql-ws.options.js';
+import { NulInputPlugin } from './common/graphql/nul-input.plugin.js';
 import { QueryLimitsPlugin } from './common/graphql/query-limits.plugin.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
@@ -34,7 +35,8 @@ function webModules(config: AppConfig): DynamicModule[] {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const production = config.nodeEnv === 'production';
+    // GraphiQL and stack traces only in development; production and test answer without them
+    const production = config.nodeEnv !== 'development';
     return {
       module: AppModule,
       imports: [
@@ -49,13 +51,13 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             introspection: true,
-            graphiql: cfg.nodeEnv !== 'production',
+            graphiql: cfg.nodeEnv === 'development',
             includeStacktraceInErrorResponses: !production,
             autoTransformHttpErrors: false,
             formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
-            context: createGraphQLContext,
+            context: graphQLContextFactory(cfg.graphql.maxResponseBytes),
             csrfPrevention: true,
-            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, (formatted, error) => formatGraphQLError(formatted, error, production)) },
+            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, cfg.graphql, (formatted, error) => formatGraphQLError(formatted, error, production)) },
           }),
         }),
         ...featureModules,
@@ -63,6 +65,7 @@ export class AppModule {
       ],
       providers: [
         QueryLimitsPlugin,
+        NulInputPlugin,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],

@@ -3,6 +3,7 @@
 // src/database/entities.ts and its migrations to src/database/migrations/index.ts.
 import { AuditLogModule } from './modules/audit/audit-log.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { AccessEventsModule } from './modules/auth/access-events.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
@@ -13,4 +14,4 @@ import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, AuditLogModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule, LoadMetricsModule];
+export const featureModules = [AccessEventsModule, UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, AuditLogModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule, LoadMetricsModule];

@@ -57,7 +57,16 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  await starters[role](config);
+  try {
+    await starters[role](config);
+  } catch (error) {
+    // start-up failures a court can fix (Redis down, …) are stated plainly, without a stack trace
+    if (error instanceof Error && error.name === 'RedisUnreachableError') {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 await main();

@@ -8,13 +8,13 @@ import { testDatabase } from './helpers/test-app.js';
 
 // Database-independent: runs in the sqlite project only.
 describe.skipIf(testDatabase() !== 'sqlite')('configuration', () => {
-  it('defaults: port 3000, SQLite at ./data/amicus.sqlite relative to the working directory, 12h tokens', () => {
+  it('defaults: production, port 3000, SQLite at ./data/amicus.sqlite relative to the working directory, 12h tokens', () => {
     const config = loadConfig({}, '/srv/amicus');
     expect(config.port).toBe(3000);
     expect(config.database).toEqual({ type: 'sqlite', path: '/srv/amicus/data/amicus.sqlite' });
     expect(config.dataDir).toBe('/srv/amicus/data');
     expect(config.tokenTtlMs).toBe(12 * 3600_000);
-    expect(config.nodeEnv).toBe('development');
+    expect(config.nodeEnv).toBe('production');
     expect(config.bootstrapAdmin).toBeUndefined();
     expect(config.passwordHashing.memoryKib).toBeGreaterThanOrEqual(19456);
   });
@@ -30,7 +30,7 @@ describe.skipIf(testDatabase() !== 'sqlite')('configuration', () => {
     expect(parseDuration('soon')).toBeUndefined();
     const config = loadConfig({ AMICUS_MAX_REQUEST_BYTES: '2mb', AMICUS_LOGIN_RATE_LIMIT: '5/10m', AMICUS_TOKEN_TTL: '30m' });
     expect(config.maxRequestBytes).toBe(2 * 1024 * 1024);
-    expect(config.loginRateLimit).toEqual({ attempts: 5, windowMs: 600_000 });
+    expect(config.loginRateLimit).toEqual({ attempts: 5, addressAttempts: 50, windowMs: 600_000 });
     expect(config.tokenTtlMs).toBe(1_800_000);
   });
 

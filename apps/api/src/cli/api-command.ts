@@ -9,6 +9,7 @@ import { ConfigError, Env, loadConfig, processEnvironment } from '../config/conf
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { AuditModule } from '../modules/audit/audit.module.js';
+import { AccessEventsModule } from '../modules/auth/access-events.js';
 import { runAuditVerify } from '../modules/audit/audit-verify.command.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../modules/users/dto/user.inputs.js';
 import { UserRole } from '../modules/users/user.entity.js';
@@ -34,7 +35,7 @@ const USAGE = `Usage:
 @Module({})
 class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, UsersModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, AccessEventsModule, UsersModule] };
   }
 }
 

@@ -2,6 +2,7 @@
 // nothing else in the API reads the process environment.
 
 import type { CpuPoolConfig } from '../modules/cpu-pool/cpu-pool.config.js';
+import type { AuditConfig } from '../modules/audit/audit.config.js';
 import type { DocumentsConfig } from '../modules/documents/documents.config.js';
 import type { JobsConfig } from '../modules/jobs/jobs.config.js';
 
@@ -20,8 +21,10 @@ export interface PasswordHashingConfig {
 }
 
 export interface RateLimitConfig {
-  /** Failed attempts allowed per window for one email + client address. */
+  /** Password attempts allowed per window for one account, from any address (a success gives its attempt back). */
   attempts: number;
+  /** Sign-in attempts allowed per window from one client address (an IPv6 /64), for any account. */
+  addressAttempts: number;
   windowMs: number;
 }
 
@@ -41,7 +44,16 @@ export class AppConfig {
   bootstrapAdmin?: { email: string; password: string };
   /** AMICUS_ADMIN_PASSWORD, used by `admin create` when --password is not given. */
   adminPassword?: string;
-  graphql: { maxDepth: number; maxComplexity: number };
+  graphql: {
+    maxDepth: number;
+    maxComplexity: number;
+    /** Fields, fragment spreads and inline fragments a query may contain as written (checked before validation). */
+    maxNodes: number;
+    /** Aliased fields a query may contain. */
+    maxAliases: number;
+    /** Bytes of text (documents, pages, exports) one response may carry. */
+    maxResponseBytes: number;
+  };
   maxRequestBytes: number;
   loginRateLimit: RateLimitConfig;
   passwordHashing: PasswordHashingConfig;
@@ -62,6 +74,8 @@ export class AppConfig {
   cpuPool: CpuPoolConfig;
   /** Document upload limit and extraction limits (pages, time). */
   documents: DocumentsConfig;
+  /** The ledger's key (outside the database) and its checkpoint file. */
+  audit: AuditConfig;
 }
 
 /** Injection token of the AppConfig object. */

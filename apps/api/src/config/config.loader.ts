@@ -6,6 +6,7 @@ import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
 import { CpuPoolConfig, defaultWorkerThreads } from '../modules/cpu-pool/cpu-pool.config.js';
+import type { AuditConfig } from '../modules/audit/audit.config.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -22,6 +23,8 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 const BYTES = /^(\d+)\s*(b|kb|mb)?$/i;
 const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The largest size any byte setting accepts (64 GiB). */
+const MAX_BYTES = 64 * 1024 * 1024 * 1024;
 
 /** Parses "90s", "15m", "12h", "7d" or a number of milliseconds ("500ms"). */
 export function parseDuration(value: string): number | undefined {
@@ -36,8 +39,9 @@ const duration = (minMs: number) =>
   z
     .string()
     .transform((v, ctx) => parseDuration(v) ?? (ctx.addIssue({ code: 'custom', message: 'not a duration' }), z.NEVER))
-    .pipe(z.number().min(minMs));
-const byteSize = (min: number) =>
+    // at most 365 days: timers overflow past 2^31 ms and longer settings are mistakes
+    .pipe(z.number().min(minMs).max(365 * 86_400_000));
+const byteSize = (min: number, max: number) =>
   z
     .string()
     .regex(BYTES)
@@ -45,7 +49,7 @@ const byteSize = (min: number) =>
       const [, n, unit] = BYTES.exec(v) as RegExpExecArray;
       return Number(n) * BYTE_UNITS[(unit ?? 'b').toLowerCase()];
     })
-    .pipe(z.number().min(min));
+    .pipe(z.number().min(min).max(max));
 
 /**
  * Reads variables one by one, each through a zod schema; a value that does not parse is recorded as a
@@ -59,6 +63,12 @@ class Reader {
   raw(name: string): string | undefined {
     const v = this.env[name];
     return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  /** A secret exactly as given: never trimmed (spaces can be part of a password or key). */
+  secret(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v === '' ? undefined : v;
   }
 
   /** The variable parsed by `schema`, or `fallback` when it is unset; `expected` says what it must be. */
@@ -77,11 +87,11 @@ class Reader {
 
   duration(name: string, fallback: string, minMs: number): number {
     const ms = parseDuration(fallback) ?? minMs;
-    return this.parse(name, duration(minMs), ms, `a duration such as 30m, 12h or 7d, at least ${minMs} ms`);
+    return this.parse(name, duration(minMs), ms, `a duration such as 30m, 12h or 7d, from ${minMs} ms to 365 days`);
   }
 
-  bytes(name: string, fallback: number, min: number): number {
-    return this.parse(name, byteSize(min), fallback, `a size in bytes such as 1048576, 512kb or 1mb, at least ${min}`);
+  bytes(name: string, fallback: number, min: number, max = MAX_BYTES): number {
+    return this.parse(name, byteSize(min, max), fallback, `a size in bytes such as 1048576, 512kb or 1mb, from ${min} to ${max}`);
   }
 
   oneOf<const T extends string>(name: string, values: readonly T[], fallback: T): T {
@@ -120,7 +130,8 @@ function parseDatabase(r: Reader, dataDir: string): DatabaseConfig {
 export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const r = new Reader(env);
 
-  const nodeEnv: NodeEnv = r.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  // production unless told otherwise: what a court starts is production-safe (`npm run dev` sets development)
+  const nodeEnv: NodeEnv = r.oneOf('NODE_ENV', ['development', 'production', 'test'], 'production');
 
   const port = r.int('PORT', 3000, 0, 65535);
   const dataDirRaw = r.raw('AMICUS_DATA_DIR') ?? './data';
@@ -135,7 +146,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const tokenTtlMs = r.duration('AMICUS_TOKEN_TTL', '12h', 60_000);
 
   const adminEmail = r.raw('AMICUS_BOOTSTRAP_ADMIN_EMAIL');
-  const adminPassword = r.raw('AMICUS_BOOTSTRAP_ADMIN_PASSWORD');
+  const adminPassword = r.secret('AMICUS_BOOTSTRAP_ADMIN_PASSWORD');
   let bootstrapAdmin: AppConfig['bootstrapAdmin'];
   if (adminEmail !== undefined || adminPassword !== undefined) {
     if (adminEmail === undefined || adminPassword === undefined) {
@@ -148,10 +159,13 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   }
 
   const maxDepth = r.int('AMICUS_GRAPHQL_MAX_DEPTH', 10, 2, 100);
-  const maxComplexity = r.int('AMICUS_GRAPHQL_MAX_COMPLEXITY', 1000, 10, 1_000_000);
+  const maxComplexity = r.int('AMICUS_GRAPHQL_MAX_COMPLEXITY', 2000, 10, 1_000_000);
+  const maxNodes = r.int('AMICUS_GRAPHQL_MAX_NODES', 2000, 10, 100_000);
+  const maxAliases = r.int('AMICUS_GRAPHQL_MAX_ALIASES', 100, 0, 10_000);
+  const maxResponseBytes = r.bytes('AMICUS_GRAPHQL_MAX_RESPONSE_BYTES', 64 * 1024 * 1024, 1024);
   const maxRequestBytes = r.bytes('AMICUS_MAX_REQUEST_BYTES', 1024 * 1024, 1024);
 
-  let loginRateLimit = { attempts: 10, windowMs: 15 * 60_000 };
+  let loginRateLimit = { attempts: 10, addressAttempts: r.int('AMICUS_LOGIN_ADDRESS_ATTEMPTS', 50, 1, 1_000_000), windowMs: 15 * 60_000 };
   const rate = r.raw('AMICUS_LOGIN_RATE_LIMIT');
   if (rate !== undefined) {
     const m = /^(\d+)\s*\/\s*(.+)$/.exec(rate);
@@ -159,7 +173,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     if (!m || windowMs === undefined || Number(m[1]) < 1 || windowMs < 1000) {
       r.problems.push(`AMICUS_LOGIN_RATE_LIMIT must look like 10/15m (failed attempts per window) (got "${rate}")`);
     } else {
-      loginRateLimit = { attempts: Number(m[1]), windowMs };
+      loginRateLimit = { ...loginRateLimit, attempts: Number(m[1]), windowMs };
     }
   }
 
@@ -172,6 +186,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   }
 
   const modelDir = r.raw('AMICUS_MODEL_DIR');
+  if (modelDir !== undefined) {
+    const dir = isAbsolute(modelDir) ? modelDir : resolve(cwd, modelDir);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) r.problems.push(`AMICUS_MODEL_DIR must be an existing model directory (got "${modelDir}")`);
+    else if (!existsSync(resolve(dir, 'manifest.json'))) r.problems.push(`AMICUS_MODEL_DIR has no manifest.json: not a model directory (${dir})`);
+  }
   const inferenceThreads = r.int('AMICUS_INFERENCE_THREADS', Math.max(1, Math.min(4, availableParallelism())), 1, 256);
 
   const templatesDirRaw = r.raw('AMICUS_TEMPLATES_DIR');
@@ -204,6 +223,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ocrPageTimeoutMs: r.duration('AMICUS_OCR_PAGE_TIMEOUT', '60s', 1000),
   });
 
+  const audit = parseAudit(r, cwd, dataDir);
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 
   return {
@@ -214,8 +235,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ...(redisUrl ? { redisUrl } : {}),
     tokenTtlMs,
     ...(bootstrapAdmin ? { bootstrapAdmin } : {}),
-    ...(r.raw('AMICUS_ADMIN_PASSWORD') ? { adminPassword: r.raw('AMICUS_ADMIN_PASSWORD') } : {}),
-    graphql: { maxDepth, maxComplexity },
+    ...(r.secret('AMICUS_ADMIN_PASSWORD') ? { adminPassword: r.secret('AMICUS_ADMIN_PASSWORD') } : {}),
+    graphql: { maxDepth, maxComplexity, maxNodes, maxAliases, maxResponseBytes },
     maxRequestBytes,
     loginRateLimit,
     passwordHashing: { memoryKib, timeCost, parallelism: 1 },
@@ -228,6 +249,27 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     jobs,
     cpuPool,
     documents,
+    audit,
+  };
+}
+
+function parseAudit(r: Reader, cwd: string, dataDir: string): AuditConfig {
+  const path = (name: string, fallback: string) => {
+    const v = r.raw(name);
+    return v === undefined ? fallback : isAbsolute(v) ? v : resolve(cwd, v);
+  };
+  const key = r.secret('AMICUS_AUDIT_KEY');
+  if (key !== undefined && Buffer.byteLength(key, 'utf8') < 32) r.problems.push('AMICUS_AUDIT_KEY must be at least 32 bytes (for example 64 hex digits)');
+  const keyFile = path('AMICUS_AUDIT_KEY_FILE', resolve(dataDir, 'audit.key'));
+  if (key === undefined && r.raw('AMICUS_AUDIT_KEY_FILE') !== undefined) {
+    if (!existsSync(keyFile) || !statSync(keyFile).isFile()) r.problems.push(`AMICUS_AUDIT_KEY_FILE must be an existing file (got "${keyFile}")`);
+    else if (statSync(keyFile).size < 32) r.problems.push(`AMICUS_AUDIT_KEY_FILE must hold a key of at least 32 bytes (${keyFile})`);
+  }
+  return {
+    ...(key !== undefined ? { key } : {}),
+    keyFile,
+    checkpointFile: path('AMICUS_AUDIT_CHECKPOINT_FILE', resolve(dataDir, 'audit-checkpoints.jsonl')),
+    checkpointIntervalMs: r.duration('AMICUS_AUDIT_CHECKPOINT_INTERVAL', '10s', 100),
   };
 }
 

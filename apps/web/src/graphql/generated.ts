@@ -464,7 +464,7 @@ export type AuditLogQuery = {
     };
     edges: Array<{
       node: {
-        seq: number;
+        seq: number | null;
         at: string;
         action: string;
         actorId: string | null;

@@ -16,6 +16,10 @@ export enum ErrorCode {
   UNANCHORED_CONTENT = 'UNANCHORED_CONTENT',
   QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The server has no room to store an upload (disk full, quota reached): HTTP 507. */
+  INSUFFICIENT_STORAGE = 'INSUFFICIENT_STORAGE',
+  /** The response would carry more text than AMICUS_GRAPHQL_MAX_RESPONSE_BYTES. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

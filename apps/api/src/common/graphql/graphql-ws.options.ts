@@ -1,7 +1,9 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { ApiRequest, GraphQLContext } from './graphql-context.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { RequestLoaders } from './request-loaders.js';
+import { ResponseBudget } from './response-budget.js';
 
 /** Resolves a bearer token to a principal; throws when the token is invalid or expired. */
 export interface TokenAuthenticator {
@@ -24,6 +26,7 @@ export function tokenFromConnectionParams(params: Readonly<Record<string, unknow
  */
 export function graphqlWsOptions(
   auth: TokenAuthenticator,
+  limits: AppConfig['graphql'],
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
 ): Partial<ServerOptions> {
   // errors of subscriptions get the same stable extensions.code as errors over HTTP
@@ -50,7 +53,7 @@ export function graphqlWsOptions(
         socket: upgrade?.socket,
         ip: upgrade?.socket?.remoteAddress,
       } as unknown as ApiRequest;
-      return { req, loaders: new RequestLoaders() };
+      return { req, loaders: new RequestLoaders(), responseBudget: new ResponseBudget(limits.maxResponseBytes) };
     },
   };
 }

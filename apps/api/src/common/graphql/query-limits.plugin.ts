@@ -2,72 +2,79 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { Inject } from '@nestjs/common';
 import { Plugin } from '@nestjs/apollo';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  DocumentNode,
-  FragmentDefinitionNode,
-  getNamedType,
-  GraphQLError,
-  isLeafType,
-  Kind,
-  OperationDefinitionNode,
-  SelectionSetNode,
-} from 'graphql';
-import { createRequire } from 'node:module';
-import type * as QueryComplexity from 'graphql-query-complexity';
-import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode, parse } from 'graphql';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
-import { DEFAULT_PAGE_SIZE } from '../pagination/connection.js';
 import { ErrorCode } from '../errors/error-code.js';
 import type { GraphQLContext } from './graphql-context.js';
+import { documentSize, operationCost } from './query-cost.js';
 
-// The CommonJS build on purpose: its ESM build imports `graphql/index.mjs`, a second graphql
-// instance beside the CommonJS one that NestJS and Apollo load, and schemas do not cross instances.
-const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
-  'graphql-query-complexity',
-) as typeof QueryComplexity;
-
-/**
- * Scalar and enum fields are columns of a row already loaded with their parent: they cost nothing.
- * What costs is loading objects and lists, so a page of 100 ledger entries with all their fields fits.
- */
-const leafEstimator: ComplexityEstimator = ({ field, args }) => {
-  if ('first' in args || 'after' in args) return undefined;
-  return isLeafType(getNamedType(field.type)) ? 0 : undefined;
-};
-
-/** Fields with a `first` argument cost their children times the page size. */
-const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if (!('first' in args) && !('after' in args)) return undefined;
-  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
-  return 1 + childComplexity * Math.max(1, first);
-};
-
-/** Depth of the deepest selection, fragments included; introspection fields are not counted. */
-export function queryDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const visit = (set: SelectionSetNode, depth: number, seen: Set<string>): number => {
-    let max = depth;
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) {
-        if (sel.name.value.startsWith('__')) continue;
-        if (sel.selectionSet) max = Math.max(max, visit(sel.selectionSet, depth + 1, seen));
-        else max = Math.max(max, depth + 1);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        max = Math.max(max, visit(sel.selectionSet, depth, seen));
-      } else {
-        const name = sel.name.value;
-        const frag = fragments.get(name);
-        if (frag && !seen.has(name)) max = Math.max(max, visit(frag.selectionSet, depth, new Set([...seen, name])));
-      }
-    }
-    return max;
-  };
-  return visit(operation.selectionSet, 0, new Set());
-}
+export type GraphQLLimits = AppConfig['graphql'];
 
 function limitError(code: ErrorCode, message: string, extra: Record<string, number>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status: 400 } } });
+}
+
+/**
+ * Size checks of a query text before it is validated (validation of a huge document is work too):
+ * the parser stops after a bounded number of tokens, then fields, spreads and aliases are counted.
+ * Returns the refusal, or null when the document may go on to validation.
+ */
+export function checkDocumentSize(source: string, limits: GraphQLLimits): GraphQLError | null {
+  let document: DocumentNode;
+  try {
+    // Every node takes at least one token; a few tokens per node is generous for real queries.
+    document = parse(source, { noLocation: true, maxTokens: limits.maxNodes * 8 });
+  } catch (error) {
+    if (error instanceof GraphQLError && /tokens/.test(error.message)) {
+      return limitError(ErrorCode.QUERY_TOO_COMPLEX, `The query has more than ${limits.maxNodes * 8} tokens`, { maxNodes: limits.maxNodes });
+    }
+    return null; // a syntax error: the GraphQL server answers it as GRAPHQL_PARSE_FAILED
+  }
+  const size = documentSize(document, limits.maxNodes);
+  if (size.nodes > limits.maxNodes) {
+    return limitError(ErrorCode.QUERY_TOO_COMPLEX, `The query has more than ${limits.maxNodes} fields and fragments`, { maxNodes: limits.maxNodes });
+  }
+  if (size.aliases > limits.maxAliases) {
+    return limitError(ErrorCode.QUERY_TOO_COMPLEX, `The query has ${size.aliases} aliases; at most ${limits.maxAliases} are allowed`, {
+      aliases: size.aliases,
+      maxAliases: limits.maxAliases,
+    });
+  }
+  return null;
+}
+
+/**
+ * Depth and cost checks of a validated operation. Any failure to estimate refuses the operation:
+ * variables or arguments that do not coerce answer BAD_USER_INPUT, anything else QUERY_TOO_COMPLEX.
+ */
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: GraphQLLimits,
+): GraphQLError | null {
+  let measured: { depth: number; cost: number };
+  try {
+    measured = operationCost(schema, document, operation, variables);
+  } catch (error) {
+    if (error instanceof GraphQLError) return new GraphQLError(error.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+    return limitError(ErrorCode.QUERY_TOO_COMPLEX, 'The cost of the query could not be estimated', { maxComplexity: limits.maxComplexity });
+  }
+  if (measured.depth > limits.maxDepth) {
+    return limitError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${measured.depth} exceeds the limit of ${limits.maxDepth}`, {
+      depth: measured.depth,
+      maxDepth: limits.maxDepth,
+    });
+  }
+  if (!(measured.cost <= limits.maxComplexity)) {
+    const complexity = Number.isFinite(measured.cost) ? measured.cost : Number.MAX_SAFE_INTEGER;
+    return limitError(ErrorCode.QUERY_TOO_COMPLEX, `Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
+      complexity,
+      maxComplexity: limits.maxComplexity,
+    });
+  }
+  return null;
 }
 
 /** Refuses operations deeper or costlier than the configured limits, before they execute. */
@@ -79,35 +86,13 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<GraphQLContext> {
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<GraphQLContext>> {
-    const { maxDepth, maxComplexity } = this.config.graphql;
+    const limits = this.config.graphql;
     const schema = this.schemaHost.schema;
     return {
       async didResolveOperation({ document, operation, request }) {
         if (!operation) return;
-        const depth = queryDepth(document, operation);
-        if (depth > maxDepth) {
-          throw limitError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, { depth, maxDepth });
-        }
-        let complexity: number;
-        try {
-          complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), connectionEstimator, leafEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
-        } catch (error) {
-          // Variables that do not coerce: execution refuses them (BAD_USER_INPUT) before any resolver runs.
-          if (error instanceof GraphQLError) return;
-          throw error;
-        }
-        if (complexity > maxComplexity) {
-          throw limitError(ErrorCode.QUERY_TOO_COMPLEX, `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`, {
-            complexity,
-            maxComplexity,
-          });
-        }
+        const refusal = checkOperation(schema, document, operation, request.variables ?? undefined, limits);
+        if (refusal) throw refusal;
       },
     };
   }

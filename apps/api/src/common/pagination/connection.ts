@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets, QueryFailedError, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputException } from '../errors/app.exception.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -111,6 +111,24 @@ export function decodeCursor(cursor: string): [SortValue, string] {
 }
 
 /**
+ * Whether a cursor's sort value has the type of the sort column (from the entity's metadata): a
+ * forged cursor with text where a date or number is sorted is refused the same on both databases.
+ */
+function fitsSortColumn<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, keyset: KeysetOptions<E>, value: SortValue): boolean {
+  const [alias, property] = keyset.sortColumn.split('.');
+  const metadata = qb.expressionMap.aliases.find((a) => a.name === alias)?.metadata;
+  const column = metadata?.findColumnWithPropertyPath(property);
+  if (!column) return true;
+  // `type: Date` columns hold points in time; the string 'date' is a calendar date
+  const type = column.type === Date ? 'timestamp' : typeof column.type === 'function' ? column.type.name.toLowerCase() : String(column.type).toLowerCase();
+  if (type === 'date' && !(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))) return false;
+  if (['datetime', 'timestamp', 'timestamptz'].includes(type) && !(value instanceof Date)) return false;
+  if (['integer', 'int', 'bigint', 'float', 'double', 'numeric', 'number'].includes(type) && typeof value !== 'number') return false;
+  if (['varchar', 'text', 'string', 'uuid', 'character varying'].includes(type) && typeof value !== 'string') return false;
+  return true;
+}
+
+/**
  * The one pagination helper: keyset (cursor) pagination of a filtered query builder, with the
  * total count of the same filter. Apply access control to `qb` before calling.
  */
@@ -124,6 +142,7 @@ export async function paginate<E extends ObjectLiteral>(
   const page = qb.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
+    if (!fitsSortColumn(qb, keyset, value)) throw new BadUserInputException('Invalid cursor', { argument: 'after' });
     const op = keyset.direction === 'ASC' ? '>' : '<';
     page.andWhere(
       new Brackets((w) => {
@@ -138,7 +157,13 @@ export async function paginate<E extends ObjectLiteral>(
     );
   }
   page.orderBy(keyset.sortColumn, keyset.direction).addOrderBy(keyset.idColumn, keyset.direction);
-  const rows = first === 0 ? [] : await page.limit(first + 1).getMany();
+  const rows = first === 0 ? [] : await page.limit(first + 1).getMany().catch((error: unknown) => {
+    // a cursor whose value does not fit the sort column (a forged one): PostgreSQL data exception (class 22)
+    if (args.after && error instanceof QueryFailedError && /^22/.test(String((error.driverError as { code?: string } | undefined)?.code))) {
+      throw new BadUserInputException('Invalid cursor', { argument: 'after' });
+    }
+    throw error;
+  });
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(keyset.sortValue(node), keyset.id(node)), node }));
   return {

@@ -10,5 +10,7 @@ import { CreateDrafts1764480240000 } from '../../modules/drafts/migrations/17644
 import { AddDraftJobId1764480300000 } from '../../modules/drafts/migrations/1764480300000-add-draft-job-id.js';
 import { AddUserPreferences1764480360000 } from '../../modules/users/migrations/1764480360000-add-user-preferences.js';
 import { AddCaseListIndexes1764480420000 } from '../../modules/cases/migrations/1764480420000-add-case-list-indexes.js';
+import { AddAuditKeyId1765100000000 } from '../../modules/audit/migrations/1765100000000-add-audit-key-id.js';
+import { AddCaseDocketKey1765100060000 } from '../../modules/cases/migrations/1765100060000-add-case-docket-key.js';
 
-export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000, AddUserPreferences1764480360000, AddCaseListIndexes1764480420000];
+export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000, AddUserPreferences1764480360000, AddCaseListIndexes1764480420000, AddAuditKeyId1765100000000, AddCaseDocketKey1765100060000];

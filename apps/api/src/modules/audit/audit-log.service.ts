@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
+import { readCheckpoints } from './audit-checkpoints.js';
+import { LedgerKey } from './ledger-key.js';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { BadUserInputException } from '../../common/errors/app.exception.js';
@@ -23,6 +26,8 @@ export class AuditLogService {
     private readonly audit: AuditService,
     private readonly access: CaseAccessService,
     private readonly dataSource: DataSource,
+    private readonly key: LedgerKey,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(principal: Principal, args: AuditLogArgs): Promise<Connection<AuditRecord>> {
@@ -33,10 +38,19 @@ export class AuditLogService {
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.from !== undefined) qb.andWhere('e.at >= :from', { from: query.from });
     if (query.to !== undefined) qb.andWhere('e.at < :to', { to: query.to });
-    if (principal.role !== UserRole.ADMIN) {
+    const admin = principal.role === UserRole.ADMIN;
+    if (!admin) {
       qb.innerJoin(CaseEntity, 'c', 'c.id = e.caseId').andWhere(this.access.visibilityCondition(principal, 'c'));
     }
-    const page = await paginate(qb, args, {
+    // Non-admins see only some entries: the global sequence numbers, the links between entries and
+    // plain cursors would show how much hidden activity lies between them, so they get none of
+    // those (their cursors are sealed with the ledger key).
+    let after = args.after;
+    if (!admin && after) {
+      after = this.key.unseal(after) ?? undefined;
+      if (after === undefined) throw new BadUserInputException('Invalid cursor', { argument: 'after' });
+    }
+    const page = await paginate(qb, { ...args, after }, {
       alias: 'e',
       sortColumn: 'e.seq',
       sortValue: (e) => e.seq,
@@ -44,7 +58,12 @@ export class AuditLogService {
       idColumn: 'e.seq',
       id: (e) => String(e.seq),
     });
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toRecord(edge.node) })) };
+    const hide = (r: AuditRecord): AuditRecord => (admin ? r : { ...r, seq: null, prevHash: null });
+    return {
+      ...page,
+      pageInfo: { ...page.pageInfo, endCursor: admin || !page.pageInfo.endCursor ? page.pageInfo.endCursor : this.key.seal(page.pageInfo.endCursor) },
+      edges: page.edges.map((edge) => ({ cursor: admin ? edge.cursor : this.key.seal(edge.cursor), node: hide(toRecord(edge.node)) })),
+    };
   }
 
   async export(principal: Principal, args: ExportAuditLogArgs): Promise<AuditExportType> {
@@ -68,7 +87,7 @@ export class AuditLogService {
   }
 
   async verify(): Promise<AuditChainVerificationType> {
-    const v = await this.audit.verifyChain();
+    const v = await this.audit.verifyChain(readCheckpoints(this.config.audit.checkpointFile, this.key));
     return v.ok
       ? { ok: true, entries: v.entries, brokenSeq: null, reason: null, message: null }
       : { ok: false, entries: v.entries, brokenSeq: v.seq, reason: v.reason, message: v.message };

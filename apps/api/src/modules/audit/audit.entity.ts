@@ -55,4 +55,8 @@ export class AuditEntryEntity {
 
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  /** Fingerprint of the ledger key the hash was made with; null for entries from before keying. */
+  @Column({ name: 'key_id', type: 'varchar', length: 16, nullable: true })
+  keyId: string | null;
 }

@@ -1,4 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
+import { AuditCheckpointer } from './audit-checkpoints.js';
+import { LedgerKey, loadLedgerKey } from './ledger-key.js';
 import { AuditService } from './audit.service.js';
 
 /**
@@ -9,7 +12,7 @@ import { AuditService } from './audit.service.js';
  */
 @Global()
 @Module({
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [{ provide: LedgerKey, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadLedgerKey(config.audit) }, AuditService, AuditCheckpointer],
+  exports: [AuditService, LedgerKey],
 })
 export class AuditModule {}

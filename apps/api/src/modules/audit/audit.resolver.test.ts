@@ -88,7 +88,7 @@ describe.skipIf(!databaseAvailable())('responsibility ledger over GraphQL and th
     const filtered = await log(otherJudge.token, { filter: { caseId: sealedCaseId } });
     expect(filtered.totalCount).toBe(0);
     const assigned = await log(judge.token, { filter: { caseId: sealedCaseId } });
-    expect(assigned.edges.map((e) => e.node.action).sort()).toEqual(['generation', 'permission_change']);
+    expect(assigned.edges.map((e) => e.node.action).sort()).toEqual(['case_created', 'generation', 'permission_change']);
     expect(errorCode(await t.gql(AUDIT_LOG, {}))).toBe('UNAUTHENTICATED');
   });
 

@@ -3,10 +3,12 @@ import { AuditAction } from './audit-action.js';
 import { GENESIS_HASH } from './audit-chain.js';
 import { appendOnlyTriggers } from './migrations/1764480060000-create-audit-log.js';
 import { AuditService } from './audit.service.js';
+import { LedgerKey } from './ledger-key.js';
 import { createTestDatabase, TestDatabase, TestDatabaseKind } from '../jobs/testing/test-database.js';
 import { projectDatabase, projectDatabaseAvailable } from '../jobs/testing/test-matrix.js';
 
 const H = (c: string) => c.repeat(64);
+const key = new LedgerKey(Buffer.from('a test ledger key of at least thirty-two bytes'));
 
 describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
   const kind: TestDatabaseKind = projectDatabase();
@@ -15,7 +17,7 @@ describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
 
   beforeEach(async () => {
     db = await createTestDatabase(kind);
-    audit = new AuditService(db.dataSource);
+    audit = new AuditService(db.dataSource, key);
   });
 
   afterEach(async () => {
@@ -45,7 +47,7 @@ describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
     expect(rows[0].prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].hash);
     expect(rows[1]).toMatchObject({ actorRole: 'clerk', template: 'order-motion@1.2.0', modelSha256: H('c'), details: { index: 1, file: 'doc-1.pdf' } });
-    expect(await audit.verifyChain()).toEqual({ ok: true, entries: 5, lastSeq: 5, lastHash: rows[4].hash });
+    expect(await audit.verifyChain()).toEqual({ ok: true, entries: 5, lastSeq: 5, lastHash: rows[4].hash, checkpoints: 0 });
   });
 
   it('keeps one unbroken chain under concurrent appends', async () => {
@@ -78,7 +80,7 @@ describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
     const [row2] = await audit.list({}, 1, 3).then((p) => p.records);
     const { entryHash } = await import('./audit-chain.js');
     const forgedDetails = '{"forged":true}';
-    const forged = entryHash({ ...row2, at: row2.at.getTime(), details: forgedDetails, inputHashes: JSON.stringify(row2.inputHashes) });
+    const forged = entryHash({ ...row2, seq: row2.seq!, prevHash: row2.prevHash!, at: row2.at.getTime(), details: forgedDetails, inputHashes: JSON.stringify(row2.inputHashes), keyId: key.id }, key);
     await db.dataSource.query(`UPDATE audit_log SET details = '${forgedDetails}', hash = '${forged}' WHERE seq = 2`);
     expect(await audit.verifyChain()).toMatchObject({ ok: false, seq: 3, reason: 'PREV_HASH_MISMATCH' });
   });
@@ -116,9 +118,10 @@ describe.skipIf(!projectDatabaseAvailable())('responsibility ledger', () => {
     expect(lines[1]).toContain('"{""note"":""=HYPERLINK(\\""x\\""), \\""quoted\\""""}"');
   });
 
-  it('rejects malformed actions and hashes', async () => {
-    await expect(audit.record({ action: 'Drop Table' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ACTION' });
-    await expect(audit.record({ action: 'upload', inputHashes: ['abc'] })).rejects.toMatchObject({ reason: 'INVALID_HASH' });
+  it('rejects actions outside the AuditAction enum (well-formed or not) and malformed hashes', async () => {
+    await expect(audit.record({ action: 'Drop Table' as AuditAction })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ACTION' });
+    await expect(audit.record({ action: 'made_up_action' as AuditAction })).rejects.toMatchObject({ reason: 'INVALID_ACTION' });
+    await expect(audit.record({ action: AuditAction.Upload, inputHashes: ['abc'] })).rejects.toMatchObject({ reason: 'INVALID_HASH' });
     expect(await audit.verifyChain()).toMatchObject({ ok: true, entries: 0 });
   });
 

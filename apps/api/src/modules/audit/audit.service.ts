@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../database/errors.js';
-import { AUDIT_ACTION_PATTERN, AuditAction } from './audit-action.js';
-import { ChainVerification, entryHash, GENESIS_HASH } from './audit-chain.js';
+import { AuditAction, isAuditAction } from './audit-action.js';
+import { ChainBreakReason, ChainVerification, entryHash, GENESIS_HASH } from './audit-chain.js';
+import type { Checkpoint } from './audit-checkpoints.js';
+import { LedgerKey } from './ledger-key.js';
 import { AuditEntryEntity } from './audit.entity.js';
 import { AuditErrorReason, AuditException } from './audit.exception.js';
 import { AuditQuery, AuditRepository } from './audit.repository.js';
@@ -21,7 +23,7 @@ export interface AuditActor {
 
 /** What a module records. Time, sequence and hashes are assigned by the ledger. */
 export interface AuditEntryInput {
-  action: AuditAction | string;
+  action: AuditAction;
   actor?: AuditActor | null;
   caseId?: string | null;
   /** Free-form facts (ids, names of fields changed, formats); never secrets or document text. */
@@ -38,7 +40,8 @@ export interface AuditEntryInput {
 
 /** An entry as read back, with parsed details. */
 export interface AuditRecord {
-  seq: number;
+  /** Position in the chain; null where the reader may not see the chain (non-admins). */
+  seq: number | null;
   at: Date;
   actorId: string | null;
   actorRole: string | null;
@@ -49,7 +52,8 @@ export interface AuditRecord {
   outputHash: string | null;
   modelSha256: string | null;
   template: string | null;
-  prevHash: string;
+  /** Hash of the previous entry; null where the reader may not see the chain (non-admins). */
+  prevHash: string | null;
   hash: string;
 }
 
@@ -66,7 +70,10 @@ export class AuditService {
   private readonly postgres: boolean;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly key: LedgerKey,
+  ) {
     this.repository = new AuditRepository(dataSource);
     this.postgres = dataSource.options.type === 'postgres';
   }
@@ -95,36 +102,71 @@ export class AuditService {
     return toRecord(await run);
   }
 
-  /** Walks the whole chain and reports the first broken link. */
-  async verifyChain(): Promise<ChainVerification> {
+  /** The last entry of the chain (its head), or null for an empty ledger. */
+  async head(): Promise<{ seq: number; hash: string } | null> {
+    const last = await this.repository.last();
+    return last ? { seq: last.seq, hash: last.hash } : null;
+  }
+
+  /**
+   * Walks the whole chain and reports the first broken link, then compares it with `checkpoints`
+   * (signed heads written outside the database): a checkpoint beyond the last entry means the tail
+   * was removed; one that no longer matches its entry means the chain was rewritten and recomputed.
+   */
+  async verifyChain(checkpoints: readonly Checkpoint[] = []): Promise<ChainVerification> {
+    const forged = checkpoints.find((c) => !c.valid);
+    const wanted = new Map(checkpoints.map((c) => [c.seq, c]));
+    const seen = new Map<number, string>();
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let entries = 0;
+    let keyed = false;
     for (;;) {
       const batch = await this.repository.batch(expectedSeq - 1, VERIFY_BATCH);
       if (batch.length === 0) break;
       for (const row of batch) {
+        const broken = (reason: ChainBreakReason, message: string): ChainVerification => ({ ok: false, entries, seq: row.seq, reason, message });
         if (row.seq !== expectedSeq) {
-          return {
-            ok: false,
-            entries,
-            seq: expectedSeq,
-            reason: 'MISSING_ENTRY',
-            message: `Entry ${expectedSeq} is missing (the next entry is ${row.seq})`,
-          };
+          return { ok: false, entries, seq: expectedSeq, reason: 'MISSING_ENTRY', message: `Entry ${expectedSeq} is missing (the next entry is ${row.seq})` };
         }
-        if (row.prevHash !== prevHash) {
-          return { ok: false, entries, seq: row.seq, reason: 'PREV_HASH_MISMATCH', message: `Entry ${row.seq} does not link to entry ${row.seq - 1}` };
+        if (row.prevHash !== prevHash) return broken('PREV_HASH_MISMATCH', `Entry ${row.seq} does not link to entry ${row.seq - 1}`);
+        if (row.keyId !== null && row.keyId !== this.key.id) {
+          return broken('KEY_MISMATCH', `Entry ${row.seq} was hashed with another ledger key (${row.keyId}, this key is ${this.key.id})`);
         }
-        if (entryHash(row) !== row.hash) {
-          return { ok: false, entries, seq: row.seq, reason: 'HASH_MISMATCH', message: `Entry ${row.seq} was changed after it was recorded` };
-        }
+        if (row.keyId === null && keyed) return broken('KEY_MISMATCH', `Entry ${row.seq} is unkeyed although earlier entries are keyed`);
+        if (entryHash(row, this.key) !== row.hash) return broken('HASH_MISMATCH', `Entry ${row.seq} was changed after it was recorded`);
+        keyed ||= row.keyId !== null;
+        if (wanted.has(row.seq)) seen.set(row.seq, row.hash);
         prevHash = row.hash;
         expectedSeq++;
         entries++;
       }
     }
-    return { ok: true, entries, lastSeq: expectedSeq - 1, lastHash: prevHash };
+    const lastSeq = expectedSeq - 1;
+    if (forged) {
+      return { ok: false, entries, seq: forged.seq, reason: 'CHECKPOINT_FORGED', message: `Checkpoint on line ${forged.line} has no valid signature` };
+    }
+    for (const c of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
+      if (c.seq > lastSeq) {
+        return {
+          ok: false,
+          entries,
+          seq: lastSeq + 1,
+          reason: 'TAIL_REMOVED',
+          message: `Entries ${lastSeq + 1} to ${c.seq} are missing: the checkpoint of ${c.at} saw the chain up to entry ${c.seq}`,
+        };
+      }
+      if (seen.get(c.seq) !== c.hash) {
+        return {
+          ok: false,
+          entries,
+          seq: c.seq,
+          reason: 'CHECKPOINT_MISMATCH',
+          message: `Entry ${c.seq} differs from the checkpoint of ${c.at}: the chain was rewritten and its hashes recomputed`,
+        };
+      }
+    }
+    return { ok: true, entries, lastSeq, lastHash: prevHash, checkpoints: checkpoints.length };
   }
 
   /** A page of entries, newest first. */
@@ -147,7 +189,7 @@ export class AuditService {
     return format === 'json' ? toJsonExport(records) : toCsvExport(records);
   }
 
-  private async appendLocked(manager: EntityManager, fields: Omit<AuditEntryEntity, 'seq' | 'at' | 'prevHash' | 'hash'>): Promise<AuditEntryEntity> {
+  private async appendLocked(manager: EntityManager, fields: Omit<AuditEntryEntity, 'seq' | 'at' | 'prevHash' | 'hash' | 'keyId'>): Promise<AuditEntryEntity> {
     if (this.postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
     const last = await manager.getRepository(AuditEntryEntity).createQueryBuilder('e').orderBy('e.seq', 'DESC').limit(1).getOne();
     const entry = Object.assign(new AuditEntryEntity(), fields, {
@@ -155,14 +197,15 @@ export class AuditService {
       // never earlier than the previous entry, so time order and chain order agree
       at: Math.max(Date.now(), last?.at ?? 0),
       prevHash: last?.hash ?? GENESIS_HASH,
+      keyId: this.key.id,
     });
-    entry.hash = entryHash(entry);
+    entry.hash = entryHash(entry, this.key);
     await manager.getRepository(AuditEntryEntity).insert(entry);
     return entry;
   }
 
-  private validate(input: AuditEntryInput): Omit<AuditEntryEntity, 'seq' | 'at' | 'prevHash' | 'hash'> {
-    if (!AUDIT_ACTION_PATTERN.test(input.action)) {
+  private validate(input: AuditEntryInput): Omit<AuditEntryEntity, 'seq' | 'at' | 'prevHash' | 'hash' | 'keyId'> {
+    if (!isAuditAction(input.action)) {
       throw new AuditException(AuditErrorReason.INVALID_ACTION, `Invalid audit action "${input.action}"`);
     }
     const hashes = [...(input.inputHashes ?? [])];

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
+import { inTransaction } from '../../database/transaction.js';
+import { AccessEvents } from './access-events.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { AuthErrorReason, AuthException } from './auth.exception.js';
 import { CreateApiKeyInput } from './dto/auth.types.js';
@@ -17,7 +19,8 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     private readonly users: UsersService,
-    @Optional() private readonly audit?: AuditService,
+    private readonly audit: AuditService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   async create(actor: AuditActor | null, input: CreateApiKeyInput): Promise<{ key: string; apiKey: ApiKeyEntity; user: UserEntity }> {
@@ -42,11 +45,17 @@ export class ApiKeysService {
       lastUsedAt: null,
       revokedAt: null,
     });
-    const apiKey = await this.keys.save(entity);
-    await this.audit?.record({
-      action: AuditAction.ApiKeyCreated,
-      actor,
-      details: { apiKeyId: apiKey.id, userId: user.id, name: apiKey.name, prefix: apiKey.prefix, courts, access: apiKey.access, expiresAt: apiKey.expiresAt },
+    const apiKey = await inTransaction(this.keys.manager.connection, async (m) => {
+      const saved = await m.save(ApiKeyEntity, entity);
+      await this.audit.record(
+        {
+          action: AuditAction.ApiKeyCreated,
+          actor,
+          details: { apiKeyId: saved.id, userId: user.id, name: saved.name, prefix: saved.prefix, courts, access: saved.access, expiresAt: saved.expiresAt },
+        },
+        m,
+      );
+      return saved;
     });
     return { key, apiKey, user };
   }
@@ -56,8 +65,11 @@ export class ApiKeysService {
     if (!key) throw new AuthException(AuthErrorReason.API_KEY_NOT_FOUND, 'API key not found');
     if (!key.revokedAt) {
       key.revokedAt = new Date();
-      await this.keys.save(key);
-      await this.audit?.record({ action: AuditAction.ApiKeyRevoked, actor, details: { apiKeyId: key.id, userId: key.userId, prefix: key.prefix } });
+      await inTransaction(this.keys.manager.connection, async (m) => {
+        await m.save(ApiKeyEntity, key);
+        await this.audit.record({ action: AuditAction.ApiKeyRevoked, actor, details: { apiKeyId: key.id, userId: key.userId, prefix: key.prefix } }, m);
+      });
+      this.accessEvents.changed(key.userId);
     }
     return key;
   }

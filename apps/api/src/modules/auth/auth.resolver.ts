@@ -2,12 +2,21 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public, Roles } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { toUserSummary, toUserType } from '../users/dto/user.type.js';
+import { toUserSummary, toUserType, UserType } from '../users/dto/user.type.js';
 import { UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { AuthService } from './auth.service.js';
-import { ApiKeyType, AuthPayloadType, CreateApiKeyInput, CreatedApiKeyType, LoginArgs, toApiKeyType } from './dto/auth.types.js';
+import {
+  ApiKeyType,
+  AuthPayloadType,
+  ChangePasswordArgs,
+  CreateApiKeyInput,
+  CreatedApiKeyType,
+  LoginArgs,
+  SetUserPasswordArgs,
+  toApiKeyType,
+} from './dto/auth.types.js';
 
 @Resolver()
 export class AuthResolver {
@@ -29,6 +38,18 @@ export class AuthResolver {
   async logout(@CurrentPrincipal() principal: Principal): Promise<boolean> {
     await this.auth.logout(principal);
     return true;
+  }
+
+  @Mutation(() => UserType, { description: 'Changes the signed-in user’s own password; the user’s other sessions end. Attempts are limited like sign-ins.' })
+  @Roles(UserRole.ADMIN, UserRole.JUDGE, UserRole.CLERK)
+  async changePassword(@CurrentPrincipal() principal: Principal, @Args() args: ChangePasswordArgs): Promise<UserType> {
+    return toUserType(await this.auth.changePassword(principal, args.currentPassword, args.newPassword));
+  }
+
+  @Mutation(() => UserType, { description: 'Sets a user’s password; every session of that user ends (admins only).' })
+  @Roles(UserRole.ADMIN)
+  async setUserPassword(@CurrentPrincipal() principal: Principal, @Args() args: SetUserPasswordArgs): Promise<UserType> {
+    return toUserType(await this.auth.resetPassword(principal, args.id, args.password));
   }
 
   @Query(() => [ApiKeyType], { description: 'API keys, newest first, optionally of one service account (admins only).' })

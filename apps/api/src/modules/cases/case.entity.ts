@@ -8,6 +8,7 @@ export enum CaseStatus {
 
 @Entity({ name: 'cases' })
 @Index('UQ_cases_court_docket_number', ['court', 'docketNumber'], { unique: true })
+@Index('UQ_cases_court_docket_key', ['court', 'docketKey'], { unique: true })
 @Index('IDX_cases_filed_date', ['filedDate'])
 @Index('IDX_cases_court_filed_date_id', ['court', 'filedDate', 'id'])
 @Index('IDX_cases_status_filed_date_id', ['status', 'filedDate', 'id'])
@@ -19,6 +20,10 @@ export class CaseEntity {
 
   @Column({ name: 'docket_number', type: 'varchar', length: 64 })
   docketNumber: string;
+
+  /** The docket number as uniqueness compares it (`docketKey()`): unique per court regardless of case. */
+  @Column({ name: 'docket_key', type: 'varchar', length: 64, nullable: true })
+  docketKey: string | null;
 
   @Column({ type: 'varchar', length: 500 })
   title: string;

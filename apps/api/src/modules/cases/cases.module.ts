@@ -10,11 +10,12 @@ import { CasesRepository } from './cases.repository.js';
 import { CasesResolver } from './cases.resolver.js';
 import { CasesService } from './cases.service.js';
 import { PartyEntity } from './party.entity.js';
+import { SealedLookupDenials } from './sealed-lookup-denials.js';
 
 /** Cases, parties, assignments and notes; exports the case-access policy for other feature modules. */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, PartyEntity, CaseAssignmentEntity, CaseNoteEntity]), UsersModule],
-  providers: [CaseAccessService, CasesRepository, CasesService, CasesResolver, CaseNotesResolver],
+  providers: [CaseAccessService, SealedLookupDenials, CasesRepository, CasesService, CasesResolver, CaseNotesResolver],
   exports: [CaseAccessService, CasesService],
 })
 export class CasesModule {}

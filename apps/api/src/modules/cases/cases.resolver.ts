@@ -6,14 +6,19 @@ import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { groupByKeys } from '../../common/graphql/request-loaders.js';
 import { mapConnection } from '../../common/pagination/connection.js';
 import { toUserSummary, UserSummaryType } from '../users/dto/user.type.js';
+import { CaseAccessService } from './case-access.service.js';
 import { caseNotFound } from './cases.exception.js';
+import { CaseViewerCanType, toCaseViewerCan, viewerAssignedLoader } from './dto/viewer-can.type.js';
 import { CasesService } from './cases.service.js';
 import { AddPartyInput, CasesArgs, CaseUserArgs, CreateCaseInput, UpdateCaseInput, UpdatePartyInput } from './dto/case.inputs.js';
 import { CaseConnection, CaseType, PartyType, toCaseType, toPartyType } from './dto/case.type.js';
 
 @Resolver(() => CaseType)
 export class CasesResolver {
-  constructor(private readonly service: CasesService) {}
+  constructor(
+    private readonly service: CasesService,
+    private readonly access: CaseAccessService,
+  ) {}
 
   @Query(() => CaseConnection, { description: 'Cases the caller may see; sealed cases appear only to admins and assigned users.' })
   async cases(@CurrentPrincipal() principal: Principal, @Args() args: CasesArgs): Promise<CaseConnection> {
@@ -72,6 +77,12 @@ export class CasesResolver {
   @Mutation(() => CaseType, { description: 'Removes a user’s assignment to a case.' })
   async unassignUser(@CurrentPrincipal() principal: Principal, @Args() args: CaseUserArgs): Promise<CaseType> {
     return toCaseType(await this.service.unassign(principal, args.caseId, args.userId));
+  }
+
+  @ResolveField('viewerCan', () => CaseViewerCanType, { description: 'What the caller may do with this case (the authorization policy, evaluated for the caller).' })
+  async viewerCan(@Parent() c: CaseType, @CurrentPrincipal() principal: Principal, @Context() ctx: GraphQLContext): Promise<CaseViewerCanType> {
+    const assigned = await viewerAssignedLoader(ctx, this.access, principal).load(c.id);
+    return toCaseViewerCan(this.access.permissions(principal, assigned));
   }
 
   @ResolveField('parties', () => [PartyType], { description: 'Parties, in the order they were added.' })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../database/errors.js';
@@ -7,9 +7,12 @@ import { Connection, paginate, PageArgs } from '../../common/pagination/connecti
 import { inTransaction } from '../../database/transaction.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AccessEvents } from '../auth/access-events.js';
+import { docketKey } from './docket-key.js';
 import { UserEntity, UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { CaseAccessService, CaseAction } from './case-access.service.js';
+import { CaseAssignmentEntity } from './case-assignment.entity.js';
 import { CaseNoteEntity } from './case-note.entity.js';
 import { CaseEntity, CaseStatus } from './case.entity.js';
 import { CaseErrorReason, CaseException } from './cases.exception.js';
@@ -17,7 +20,6 @@ import { CasesRepository } from './cases.repository.js';
 import { AddCaseNoteInput, AddPartyInput, CasesArgs, CaseSortField, CreateCaseInput, PartyInput, SortDirection, UpdateCaseInput, UpdatePartyInput } from './dto/case.inputs.js';
 import { PartyEntity } from './party.entity.js';
 
-const docketTaken = () => new CaseException(CaseErrorReason.DOCKET_NUMBER_TAKEN, 'Docket number already in use in this court');
 const partyNotFound = () => new CaseException(CaseErrorReason.PARTY_NOT_FOUND, 'Party not found');
 const noteNotFound = () => new CaseException(CaseErrorReason.NOTE_NOT_FOUND, 'Note not found');
 
@@ -29,7 +31,8 @@ export class CasesService {
     private readonly repo: CasesRepository,
     private readonly access: CaseAccessService,
     private readonly users: UsersService,
-    @Optional() private readonly audit?: AuditService,
+    private readonly audit: AuditService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** Cases the caller may see, filtered, sorted and paginated; totalCount counts only those. */
@@ -63,6 +66,7 @@ export class CasesService {
     const c = this.repo.cases.create({
       id: randomUUID(),
       docketNumber: input.docketNumber.trim(),
+      docketKey: docketKey(input.docketNumber),
       title: input.title.trim(),
       court,
       caseType: input.caseType.trim(),
@@ -71,21 +75,25 @@ export class CasesService {
       sealed: input.sealed ?? false,
       closedAt: null,
     });
-    try {
-      return await inTransaction(this.repo.cases.manager.connection, async (m) => {
-        await this.assertDocketFree(m, court, c.docketNumber);
-        const saved = await m.save(CaseEntity, c);
-        for (const p of input.parties ?? []) await m.save(PartyEntity, this.newParty(saved.id, p));
-        return saved;
+    return this.withDocketCheck(principal, court, c.docketNumber, async (m) => {
+      const saved = await m.save(CaseEntity, c);
+      const parties = [];
+      for (const p of input.parties ?? []) parties.push(await m.save(PartyEntity, this.newParty(saved.id, p)));
+      await this.record(m, principal, AuditAction.CaseCreated, saved.id, {
+        docketNumber: saved.docketNumber,
+        court,
+        title: saved.title,
+        sealed: saved.sealed,
+        parties: parties.map((p) => p.id),
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw docketTaken();
-      throw error;
-    }
+      return saved;
+    });
   }
 
   async update(principal: Principal, input: UpdateCaseInput): Promise<CaseEntity> {
     const c = await this.access.requireCase(principal, input.id, CaseAction.EDIT);
+    const before = { docketNumber: c.docketNumber, title: c.title, caseType: c.caseType, filedDate: c.filedDate, status: c.status };
+    const wasSealed = c.sealed;
     if (input.sealed !== undefined && input.sealed !== null && input.sealed !== c.sealed) {
       await this.access.requireCase(principal, input.id, CaseAction.SEAL);
       c.sealed = input.sealed;
@@ -101,26 +109,46 @@ export class CasesService {
     if (input.caseType) c.caseType = input.caseType.trim();
     if (input.filedDate) c.filedDate = input.filedDate;
     const docketNumber = input.docketNumber?.trim();
-    try {
-      return await inTransaction(this.repo.cases.manager.connection, async (m) => {
-        if (docketNumber && docketNumber !== c.docketNumber) {
-          await this.assertDocketFree(m, c.court, docketNumber);
-          c.docketNumber = docketNumber;
-        }
-        return m.save(CaseEntity, c);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw docketTaken();
-      throw error;
+    if (docketNumber) {
+      c.docketNumber = docketNumber;
+      c.docketKey = docketKey(docketNumber);
     }
+    const after = { docketNumber: c.docketNumber, title: c.title, caseType: c.caseType, filedDate: c.filedDate, status: c.status };
+    const changed = (Object.keys(before) as Array<keyof typeof before>).filter((k) => before[k] !== after[k]);
+    const saved = await this.withDocketCheck(
+      principal,
+      c.court,
+      c.docketNumber,
+      async (m) => {
+        const result = await m.save(CaseEntity, c);
+        if (changed.length > 0) {
+          await this.record(m, principal, AuditAction.CaseUpdated, c.id, {
+            fields: changed,
+            before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+            after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+          });
+        }
+        if (c.sealed !== wasSealed) await this.record(m, principal, c.sealed ? AuditAction.CaseSealed : AuditAction.CaseUnsealed, c.id, {});
+        return result;
+      },
+      c.id,
+    );
+    // sealing hides the case from everyone not assigned: their subscriptions re-check now
+    if (c.sealed && !wasSealed) this.accessEvents.changed();
+    return saved;
   }
 
   async close(principal: Principal, id: string): Promise<CaseEntity> {
     const c = await this.access.requireCase(principal, id, CaseAction.EDIT);
     if (c.status === CaseStatus.CLOSED) throw new CaseException(CaseErrorReason.ALREADY_CLOSED, 'The case is already closed');
+    const previous = c.status;
     c.status = CaseStatus.CLOSED;
     c.closedAt = new Date();
-    return this.repo.cases.save(c);
+    return this.inLedgeredTransaction(async (m) => {
+      const saved = await m.save(CaseEntity, c);
+      await this.record(m, principal, AuditAction.CaseClosed, c.id, { previousStatus: previous });
+      return saved;
+    });
   }
 
   async reopen(principal: Principal, id: string): Promise<CaseEntity> {
@@ -128,60 +156,64 @@ export class CasesService {
     if (c.status !== CaseStatus.CLOSED) throw new CaseException(CaseErrorReason.NOT_CLOSED, 'The case is not closed');
     c.status = CaseStatus.OPEN;
     c.closedAt = null;
-    return this.repo.cases.save(c);
+    return this.inLedgeredTransaction(async (m) => {
+      const saved = await m.save(CaseEntity, c);
+      await this.record(m, principal, AuditAction.CaseReopened, c.id, {});
+      return saved;
+    });
   }
 
   async addParty(principal: Principal, input: AddPartyInput): Promise<PartyEntity> {
     const c = await this.access.requireCase(principal, input.caseId, CaseAction.EDIT);
-    return this.repo.parties.save(this.newParty(c.id, input));
+    return this.inLedgeredTransaction(async (m) => {
+      const party = await m.save(PartyEntity, this.newParty(c.id, input));
+      await this.record(m, principal, AuditAction.PartyAdded, c.id, { partyId: party.id, name: party.name, role: party.role, counsel: party.counsel });
+      return party;
+    });
   }
 
   async updateParty(principal: Principal, input: UpdatePartyInput): Promise<PartyEntity> {
     const party = await this.requireParty(principal, input.id);
+    const before = { name: party.name, role: party.role, counsel: party.counsel };
     if (input.name) party.name = input.name.trim();
     if (input.role) party.role = input.role;
     if (input.counsel !== undefined) party.counsel = input.counsel === null ? null : input.counsel.trim();
-    return this.repo.parties.save(party);
+    return this.inLedgeredTransaction(async (m) => {
+      const saved = await m.save(PartyEntity, party);
+      await this.record(m, principal, AuditAction.PartyUpdated, party.caseId, { partyId: party.id, before, after: { name: party.name, role: party.role, counsel: party.counsel } });
+      return saved;
+    });
   }
 
   /** Removes a party; returns the id of its case. */
   async removeParty(principal: Principal, partyId: string): Promise<string> {
     const party = await this.requireParty(principal, partyId);
-    await this.repo.parties.delete({ id: party.id });
+    await this.inLedgeredTransaction(async (m) => {
+      await m.delete(PartyEntity, { id: party.id });
+      await this.record(m, principal, AuditAction.PartyRemoved, party.caseId, { partyId: party.id, name: party.name, role: party.role });
+    });
     return party.caseId;
   }
 
   async assign(principal: Principal, caseId: string, userId: string): Promise<CaseEntity> {
     const c = await this.access.requireCase(principal, caseId, CaseAction.ASSIGN);
     const user = await this.eligibleAssignee(principal, c, userId);
-    const existing = await this.repo.assignments.countBy({ caseId: c.id, userId: user.id });
-    if (existing === 0) {
-      try {
-        await this.repo.assignments.insert({ caseId: c.id, userId: user.id });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-      await this.audit?.record({
-        action: AuditAction.PermissionChange,
-        actor: { id: principal.userId, role: principal.role },
-        caseId: c.id,
-        details: { change: 'assign', userId: user.id, userRole: user.role },
-      });
-    }
+    await this.inLedgeredTransaction(async (m) => {
+      if ((await m.countBy(CaseAssignmentEntity, { caseId: c.id, userId: user.id })) > 0) return;
+      await m.insert(CaseAssignmentEntity, { caseId: c.id, userId: user.id });
+      await this.record(m, principal, AuditAction.PermissionChange, c.id, { change: 'assign', userId: user.id, userRole: user.role });
+    });
     return c;
   }
 
   async unassign(principal: Principal, caseId: string, userId: string): Promise<CaseEntity> {
     const c = await this.access.requireCase(principal, caseId, CaseAction.ASSIGN);
-    const removed = await this.repo.assignments.delete({ caseId: c.id, userId });
-    if (removed.affected) {
-      await this.audit?.record({
-        action: AuditAction.PermissionChange,
-        actor: { id: principal.userId, role: principal.role },
-        caseId: c.id,
-        details: { change: 'unassign', userId },
-      });
-    }
+    await this.inLedgeredTransaction(async (m) => {
+      const removed = await m.delete(CaseAssignmentEntity, { caseId: c.id, userId });
+      if (removed.affected) await this.record(m, principal, AuditAction.PermissionChange, c.id, { change: 'unassign', userId });
+    });
+    // the user may have lost the case: their open subscriptions re-check now
+    this.accessEvents.changed(userId);
     return c;
   }
 
@@ -257,7 +289,52 @@ export class CasesService {
     });
   }
 
-  private async assertDocketFree(m: EntityManager, court: string, docketNumber: string): Promise<void> {
-    if (await m.existsBy(CaseEntity, { court, docketNumber })) throw docketTaken();
+  /** One transaction for a change and its ledger entry. */
+  private inLedgeredTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.repo.cases.manager.connection, work);
+  }
+
+  private record(m: EntityManager, principal: Principal, action: AuditAction, caseId: string, details: Record<string, unknown>): Promise<unknown> {
+    return this.audit.record({ action, actor: { id: principal.userId, role: principal.role }, caseId, details }, m);
+  }
+
+  /**
+   * Runs `work` (a case insert or update) in a transaction after checking that no other case of
+   * `court` has the docket number, compared regardless of letter case. A collision is recorded in
+   * the ledger against the existing case. Admins learn it is taken (DOCKET_NUMBER_TAKEN); everyone
+   * else gets one neutral answer (DOCKET_NUMBER_UNAVAILABLE) whether or not they could see the
+   * other case, so a sealed case's docket number cannot be confirmed by trying it.
+   */
+  private async withDocketCheck<T>(
+    principal: Principal,
+    court: string,
+    docketNumber: string,
+    work: (m: EntityManager) => Promise<T>,
+    ownId: string | null = null,
+  ): Promise<T> {
+    let existing: CaseEntity | null = null;
+    try {
+      return await this.inLedgeredTransaction(async (m) => {
+        existing = await m.findOneBy(CaseEntity, { court, docketKey: docketKey(docketNumber) });
+        if (existing && existing.id !== ownId) throw new DocketCollision();
+        return work(m);
+      });
+    } catch (error) {
+      if (!(error instanceof DocketCollision) && !isUniqueViolation(error)) throw error;
+      const other: CaseEntity | null = existing ?? (await this.repo.cases.findOneBy({ court, docketKey: docketKey(docketNumber) }));
+      await this.audit.record({
+        action: AuditAction.DocketCollision,
+        actor: { id: principal.userId, role: principal.role },
+        caseId: other?.id ?? null,
+        details: { court, docketNumber, ...(ownId ? { caseBeingEdited: ownId } : {}) },
+      });
+      if (principal.role === UserRole.ADMIN) {
+        throw new CaseException(CaseErrorReason.DOCKET_NUMBER_TAKEN, 'Docket number already in use in this court', other ? { caseId: other.id } : undefined);
+      }
+      throw new CaseException(CaseErrorReason.DOCKET_NUMBER_UNAVAILABLE, 'This docket number cannot be used in this court; an administrator can resolve it');
+    }
   }
 }
+
+/** Thrown inside the transaction to roll it back when the docket number is taken. */
+class DocketCollision extends Error {}

@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
-import { chmod, link, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { chmod, link, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { SNIFF_BYTES, sniffType, type SniffResult } from '@amicus/legal-nlp';
-import { DocumentErrorReason, DocumentException } from './documents.exception.js';
+import { DocumentErrorReason, DocumentException, storageError } from './documents.exception.js';
+
+/** A temporary upload file not written to for this long belongs to an upload that was cut off. */
+export const STALE_UPLOAD_MS = 10 * 60_000;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -85,7 +88,7 @@ export class BlobStore {
       return { tempPath, sha256: hash.digest('hex'), bytes, sniffed: sniffed! };
     } catch (error) {
       await discard(out, tempPath);
-      throw error;
+      throw storageError(error);
     }
   }
 
@@ -103,10 +106,29 @@ export class BlobStore {
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
+      throw storageError(error);
     } finally {
       await unlink(received.tempPath).catch(() => undefined);
     }
+  }
+
+  /**
+   * Removes temporary files of uploads that were cut off (the process was killed mid-upload): files
+   * not written to for `idleMs`. An upload in progress writes with every chunk, so it is left alone
+   * even when another process shares the data directory. Returns the names removed.
+   */
+  async removeStaleUploads(idleMs = STALE_UPLOAD_MS, now = Date.now()): Promise<string[]> {
+    const names = await readdir(this.tempDir).catch(() => [] as string[]);
+    const removed: string[] = [];
+    for (const name of names.filter((n) => n.startsWith('upload-'))) {
+      const path = join(this.tempDir, name);
+      const info = await stat(path).catch(() => null);
+      if (info?.isFile() && now - info.mtimeMs > idleMs) {
+        await unlink(path).catch(() => undefined);
+        removed.push(name);
+      }
+    }
+    return removed;
   }
 
   /** Removes a temporary file of `receive` that will not be committed. */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { DocumentsService } from './documents.service.js';
+import { DocumentsService, safeFileName } from './documents.service.js';
 import { toDocumentJson } from './dto/document.json.js';
 import { UploadExceptionFilter } from './upload-exception.filter.js';
 
@@ -39,7 +39,7 @@ export class DocumentsController {
     res.statusCode = 200;
     res.setHeader('content-type', document.mediaType);
     res.setHeader('content-length', String(document.bytes));
-    res.setHeader('content-disposition', contentDisposition(document.originalName));
+    res.setHeader('content-disposition', contentDisposition(safeFileName(document.originalName)));
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('etag', `"${document.sha256}"`);
     res.setHeader('cache-control', 'private, no-store');

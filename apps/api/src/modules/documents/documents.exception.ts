@@ -17,6 +17,8 @@ export enum DocumentErrorReason {
   DUPLICATE_DOCUMENT = 'DUPLICATE_DOCUMENT',
   /** The client went away before the upload finished. */
   UPLOAD_ABORTED = 'UPLOAD_ABORTED',
+  /** The data directory is full (or over its quota): nothing was stored (HTTP 507). */
+  STORAGE_FULL = 'STORAGE_FULL',
 }
 
 export class DocumentException extends featureException<DocumentErrorReason>({
@@ -27,6 +29,16 @@ export class DocumentException extends featureException<DocumentErrorReason>({
   INVALID_UPLOAD: ErrorCode.BAD_USER_INPUT,
   DUPLICATE_DOCUMENT: ErrorCode.CONFLICT,
   UPLOAD_ABORTED: ErrorCode.BAD_USER_INPUT,
+  STORAGE_FULL: ErrorCode.INSUFFICIENT_STORAGE,
 }) {}
+
+/** A full disk or quota (ENOSPC, EDQUOT) as the typed STORAGE_FULL error; other errors as they are. */
+export function storageError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new DocumentException(DocumentErrorReason.STORAGE_FULL, 'The server has no room to store the file; nothing was stored. Ask court IT to free space.');
+  }
+  return error;
+}
 
 export const documentNotFound = () => new DocumentException(DocumentErrorReason.DOCUMENT_NOT_FOUND, 'Document not found');

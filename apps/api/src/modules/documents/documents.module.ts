@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { CasesModule } from '../cases/cases.module.js';
@@ -22,7 +22,17 @@ import { BLOB_STORE } from './documents.tokens.js';
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentPageEntity, DocumentMentionEntity]), CasesModule, JobsModule, CpuPoolModule],
   controllers: [DocumentsController],
   providers: [
-    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(config.dataDir) },
+    {
+      provide: BLOB_STORE,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => {
+        const store = new BlobStore(config.dataDir);
+        // uploads cut off by a crash leave temporary files: removed at start-up
+        const removed = await store.removeStaleUploads();
+        if (removed.length > 0) new Logger('Documents').log(`Removed ${removed.length} temporary file(s) of interrupted uploads`);
+        return store;
+      },
+    },
     DocumentsRepository,
     DocumentsService,
     DocumentExtractionProcessor,

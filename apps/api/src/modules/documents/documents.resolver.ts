@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
+import { PAGE_TEXT_COST, TEXT_FIELD_COST } from '../../common/graphql/query-cost.js';
 import { groupByKeys } from '../../common/graphql/request-loaders.js';
 import { Connection, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, mapConnection } from '../../common/pagination/connection.js';
 import { CaseType } from '../cases/dto/case.type.js';
@@ -67,13 +68,15 @@ export class DocumentsResolver {
 
   @ResolveField('text', () => String, {
     nullable: true,
+    complexity: ({ args, childComplexity }) => childComplexity + (args.page ? PAGE_TEXT_COST : TEXT_FIELD_COST),
     description: 'The extracted text: the whole document, or one page. Null until extraction is done, or for a page that does not exist.',
   })
   async text(@Parent() d: DocumentType, @Args() args: DocumentTextArgs, @Context() ctx: GraphQLContext): Promise<string | null> {
     const pages = await this.pagesLoader(ctx).load(d.id);
     if (pages.length === 0) return null;
-    if (args.page === undefined || args.page === null) return joinPages(pages);
-    return pages.find((p) => p.number === args.page)?.text ?? null;
+    const text = args.page === undefined || args.page === null ? joinPages(pages) : (pages.find((p) => p.number === args.page)?.text ?? null);
+    ctx.responseBudget.charge(text);
+    return text;
   }
 
   @ResolveField('pageTexts', () => DocumentPageConnection, { description: 'Pages with their text, in order (empty until extraction is done).' })
@@ -83,6 +86,7 @@ export class DocumentsResolver {
     const after = args.after ? Number(decodeCursor(args.after)[0]) : 0;
     const rest = pages.filter((p) => p.number > after);
     const edges = rest.slice(0, first).map((p) => ({ cursor: encodeCursor(p.number, d.id), node: toDocumentPageType(p) }));
+    ctx.responseBudget.charge(...edges.map((e) => e.node.text));
     return {
       edges,
       pageInfo: { hasNextPage: rest.length > first, endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null },

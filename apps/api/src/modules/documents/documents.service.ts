@@ -26,7 +26,6 @@ import { DocumentsRepository, joinPages } from './documents.repository.js';
 import { BLOB_STORE } from './documents.tokens.js';
 
 /** Audit action of a download of a document's original. */
-export const DOWNLOAD_ACTION = 'download';
 
 /** The extracted text of one document, with its page offsets: what summaries and drafting read. */
 export interface DocumentText {
@@ -69,11 +68,14 @@ export function validateUploadFields(fields: Record<string, string>): { title: s
   return { title, kind: kind as DocumentKind, filedDate };
 }
 
-/** A file name safe to keep and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * A file name safe to keep and to send back in Content-Disposition: no path, no control characters,
+ * no bidirectional controls (a right-to-left override would show `gpj.exe` as `exe.jpg`).
+ */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- strip control characters
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  // eslint-disable-next-line no-control-regex -- strip control characters and bidirectional overrides
+  const clean = base.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 255);
   return clean === '' || clean === '.' || clean === '..' ? 'document' : clean;
 }
 
@@ -103,7 +105,7 @@ export class DocumentsService {
    * before a byte of the body is read.
    */
   async upload(principal: Principal, caseId: string, req: IncomingMessage): Promise<DocumentEntity> {
-    const c = await this.access.requireCase(principal, caseId, CaseAction.EDIT);
+    const c = await this.access.requireCase(principal, caseId, CaseAction.UPLOAD);
     const parsed = await parseUpload(req, this.store, this.config.documents.maxUploadBytes);
     let doc: DocumentEntity;
     try {
@@ -170,7 +172,7 @@ export class DocumentsService {
     const document = await this.repo.findVisible(principal, id);
     if (!document || !(await this.store.exists(document.sha256))) throw documentNotFound();
     await this.audit.record({
-      action: DOWNLOAD_ACTION,
+      action: AuditAction.Download,
       actor: { id: principal.userId, role: principal.role },
       caseId: document.caseId,
       details: { documentId: document.id },

@@ -4,9 +4,11 @@ import { CurrentPrincipal } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { groupByKeys } from '../../common/graphql/request-loaders.js';
+import { CaseAccessService } from '../cases/case-access.service.js';
 import { CaseType } from '../cases/dto/case.type.js';
+import { DraftViewerCanType, toDraftViewerCan, viewerAssignedLoader } from '../cases/dto/viewer-can.type.js';
 import { JobType, toJobType } from '../jobs/dto/job.type.js';
-import { DraftEntity, DraftVersionEntity } from './draft.entity.js';
+import { DraftEntity, DraftStatus, DraftVersionEntity } from './draft.entity.js';
 import { DraftsService } from './drafts.service.js';
 import {
   ApproveDraftArgs,
@@ -26,7 +28,10 @@ import {
 /** Templates and drafts in GraphQL. Exports of approved drafts are HTTP routes (see DraftsController). */
 @Resolver(() => DraftType)
 export class DraftsResolver {
-  constructor(private readonly service: DraftsService) {}
+  constructor(
+    private readonly service: DraftsService,
+    private readonly access: CaseAccessService,
+  ) {}
 
   @Query(() => [TemplateType], { description: 'Every loaded template version, by id then version.' })
   templates(@Args() args: TemplatesArgs): TemplateType[] {
@@ -65,6 +70,12 @@ export class DraftsResolver {
   })
   async approveDraft(@CurrentPrincipal() principal: Principal, @Args() args: ApproveDraftArgs): Promise<DraftType> {
     return toDraftType(await this.service.approve(principal, args.draftId, args.version));
+  }
+
+  @ResolveField('viewerCan', () => DraftViewerCanType, { description: 'What the caller may do with this draft now (the authorization policy and the draft’s state).' })
+  async viewerCan(@Parent() d: DraftType, @CurrentPrincipal() principal: Principal, @Context() ctx: GraphQLContext): Promise<DraftViewerCanType> {
+    const assigned = await viewerAssignedLoader(ctx, this.access, principal).load(d.caseId);
+    return toDraftViewerCan(this.access.permissions(principal, assigned), d.status === DraftStatus.APPROVED);
   }
 
   @ResolveField('version', () => DraftVersionType, { nullable: true, description: 'One version (default: the current one); null when it does not exist.' })
@@ -107,7 +118,10 @@ export class DraftsResolver {
 /** `Case.drafts`: one query per request for every case in it. */
 @Resolver(() => CaseType)
 export class CaseDraftsResolver {
-  constructor(private readonly service: DraftsService) {}
+  constructor(
+    private readonly service: DraftsService,
+    private readonly access: CaseAccessService,
+  ) {}
 
   @ResolveField('drafts', () => [DraftType], { description: 'Drafts of the case, newest first.' })
   async drafts(@Parent() c: CaseType, @Context() ctx: GraphQLContext): Promise<DraftType[]> {

@@ -4,13 +4,12 @@ import { applyEdit, checkSigningGate, diffDrafts, editParagraph, PromptsError, t
 import type { Principal } from '../../common/auth/principal.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CaseAccessService } from '../cases/case-access.service.js';
+import { CaseAccessService, CaseAction } from '../cases/case-access.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { SummariesService } from '../summaries/summaries.service.js';
 import type { SummaryEntity } from '../summaries/summary.entity.js';
 import type { JobRecord } from '../jobs/job-queue.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { UserRole } from '../users/user.entity.js';
 import { versionOf } from './draft-content.js';
 import { DraftExporter, type ExportedDraft, type ExportFormat } from './draft.exporter.js';
 import { DRAFT_JOB, type DraftJobPayload } from './draft.processor.js';
@@ -42,7 +41,6 @@ export interface UpdateDraftRequest {
   paragraphs?: ParagraphEdit[] | null;
 }
 
-const EDITORS = new Set<UserRole>([UserRole.CLERK, UserRole.JUDGE, UserRole.ADMIN]);
 
 /**
  * Drafting as callers see it: drafts made from versioned templates (asking for one checks the input
@@ -77,7 +75,7 @@ export class DraftsService {
    */
   async create(principal: Principal, req: CreateDraftRequest): Promise<JobRecord> {
     const c = await this.access.requireCase(principal, req.caseId);
-    this.requireEditor(principal);
+    await this.requireAllowed(principal, c.id, CaseAction.DRAFT);
     const template = this.template(req.templateId, req.templateVersion);
     let summary: SummaryEntity | null;
     if (req.summaryId) {
@@ -105,7 +103,7 @@ export class DraftsService {
     if (hasText === hasParagraphs) throw new DraftException(DraftErrorReason.INVALID_EDIT, 'Give either text or paragraphs');
     return this.repo.transaction(async (m) => {
       const d = await this.requireVisible(principal, req.draftId, m);
-      this.requireEditor(principal);
+      await this.requireAllowed(principal, d.caseId, CaseAction.EDIT_DRAFT);
       if (d.status === DraftStatus.APPROVED) throw new DraftException(DraftErrorReason.DRAFT_APPROVED, 'The draft is approved and can no longer be changed');
       if (req.baseVersion !== d.currentVersion) {
         throw new DraftException(DraftErrorReason.VERSION_CONFLICT, `The draft is at version ${d.currentVersion}, not ${req.baseVersion}`, { currentVersion: d.currentVersion });
@@ -159,9 +157,7 @@ export class DraftsService {
 
   async approve(principal: Principal, draftId: string, versionNumber: number): Promise<DraftEntity> {
     const d = await this.requireVisible(principal, draftId);
-    if (principal.role !== UserRole.JUDGE || !(await this.access.isAssigned(principal, d.caseId))) {
-      throw new DraftException(DraftErrorReason.NOT_ALLOWED, 'Only a judge assigned to the case may approve a draft');
-    }
+    await this.requireAllowed(principal, d.caseId, CaseAction.APPROVE);
     if (d.status === DraftStatus.APPROVED) throw new DraftException(DraftErrorReason.DRAFT_APPROVED, 'The draft is already approved');
     if (versionNumber !== d.currentVersion) {
       throw new DraftException(DraftErrorReason.VERSION_CONFLICT, `The draft is at version ${d.currentVersion}, not ${versionNumber}`, { currentVersion: d.currentVersion });
@@ -232,8 +228,13 @@ export class DraftsService {
     return d;
   }
 
-  private requireEditor(principal: Principal): void {
-    if (!EDITORS.has(principal.role)) throw new DraftException(DraftErrorReason.NOT_ALLOWED, 'Only clerks and judges draft and edit');
+  /** Asks the case-access policy; refusals keep the drafting feature's own reason and wording. */
+  private async requireAllowed(principal: Principal, caseId: string, action: CaseAction): Promise<void> {
+    if (this.access.allows(principal, action, await this.access.isAssigned(principal, caseId))) return;
+    throw new DraftException(
+      DraftErrorReason.NOT_ALLOWED,
+      action === CaseAction.APPROVE ? 'Only a judge assigned to the case may approve a draft' : 'Only clerks and judges draft and edit',
+    );
   }
 
   private template(id: string, version?: string | null): Template {

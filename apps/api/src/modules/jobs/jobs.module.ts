@@ -1,7 +1,9 @@
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { JobState } from './job-state.js';
 import { createJobQueue } from './job-queue.factory.js';
@@ -10,10 +12,10 @@ import { JOB_QUEUE } from './job-queue.token.js';
 import { JobsResolver } from './jobs.resolver.js';
 import { JobsService } from './jobs.service.js';
 
-const FINAL_ACTIONS: Partial<Record<JobState, string>> = {
-  [JobState.SUCCEEDED]: 'job_succeeded',
-  [JobState.FAILED]: 'job_failed',
-  [JobState.CANCELLED]: 'job_cancelled',
+const FINAL_ACTIONS: Partial<Record<JobState, AuditAction>> = {
+  [JobState.SUCCEEDED]: AuditAction.JobSucceeded,
+  [JobState.FAILED]: AuditAction.JobFailed,
+  [JobState.CANCELLED]: AuditAction.JobCancelled,
 };
 
 /**
@@ -22,7 +24,7 @@ const FINAL_ACTIONS: Partial<Record<JobState, string>> = {
  * registered) when this process runs one (`--role worker` or the embedded all-in-one process).
  */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, AuthModule],
   providers: [
     {
       provide: JOB_QUEUE,

@@ -4,6 +4,9 @@ import type { Principal } from '../../common/auth/principal.js';
 import { Connection, paginate } from '../../common/pagination/connection.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
+import { guardedIterator } from '../../common/graphql/guarded-iterator.js';
+import { AccessEvents } from '../auth/access-events.js';
+import { AuthService } from '../auth/auth.service.js';
 import { CaseAccessService, CaseAction } from '../cases/case-access.service.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { UserRole } from '../users/user.entity.js';
@@ -28,6 +31,8 @@ export class JobsService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /**
@@ -90,7 +95,7 @@ export class JobsService {
     await this.requireManageable(principal, id);
     const job = await this.queue.cancel(id);
     await this.audit.record({
-      action: job.state === JobState.CANCELLED ? AuditAction.JobCancelled : 'job_cancel_requested',
+      action: job.state === JobState.CANCELLED ? AuditAction.JobCancelled : AuditAction.JobCancelRequested,
       actor: { id: principal.userId, role: principal.role },
       caseId: job.caseId,
       details: { jobId: job.id, type: job.type },
@@ -115,10 +120,19 @@ export class JobsService {
     return new JobRepository(this.dataSource).depthByType();
   }
 
-  /** Progress events of one visible job; throws NOT_FOUND for a missing or invisible job. */
+  /**
+   * Progress events of one visible job; throws NOT_FOUND for a missing or invisible job. Before each
+   * event, and whenever access changes in this process, the caller is checked again (session or key
+   * still valid, user active and unchanged, job still visible); the stream ends when that fails.
+   */
   async progressEvents(principal: Principal, id: string): Promise<AsyncIterableIterator<JobProgressEvent>> {
     if (!(await this.find(principal, id))) throw jobNotFound();
-    return jobEventIterator({ subscribe: (listener) => this.queue.onProgress(listener) }, (e) => e.jobId === id);
+    const events = jobEventIterator({ subscribe: (listener) => this.queue.onProgress(listener) }, (e) => e.jobId === id);
+    return guardedIterator(
+      events,
+      async () => (await this.auth.stillValid(principal)) && (await this.find(principal, id)) !== null,
+      (listener) => this.accessEvents.onChange(listener),
+    );
   }
 
   private async canSee(principal: Principal, job: JobRecord): Promise<boolean> {
@@ -132,7 +146,7 @@ export class JobsService {
     const job = await this.find(principal, id);
     if (!job) throw jobNotFound();
     if (principal.role === UserRole.ADMIN || job.createdBy === principal.userId) return job;
-    if (job.caseId && this.access.allows(principal, CaseAction.EDIT, await this.access.isAssigned(principal, job.caseId))) return job;
+    if (job.caseId && this.access.allows(principal, CaseAction.MANAGE_JOBS, await this.access.isAssigned(principal, job.caseId))) return job;
     throw jobNotFound();
   }
 }

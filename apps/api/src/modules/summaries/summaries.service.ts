@@ -2,15 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { ForbiddenException } from '../../common/errors/app.exception.js';
-import { ApiKeyAccess } from '../auth/api-key.entity.js';
-import { CaseAccessService } from '../cases/case-access.service.js';
+import { CaseAccessService, CaseAction } from '../cases/case-access.service.js';
 import { DocumentEntity, ExtractionStatus } from '../documents/document.entity.js';
 import { documentNotFound } from '../documents/documents.exception.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { JobRecord } from '../jobs/job-queue.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { UserRole } from '../users/user.entity.js';
 import { SummaryLengthInput } from './dto/summary.type.js';
 import { SUMMARIZE_JOB, SummarizeJobPayload } from './summarize.processor.js';
 import { SummaryErrorReason, SummaryException } from './summaries.exception.js';
@@ -33,8 +30,7 @@ export class SummariesService {
 
   /** Queues the summary of every extracted document of a visible case. */
   async summarizeCase(principal: Principal, caseId: string, length: SummaryLengthInput, words?: number | null): Promise<JobRecord> {
-    const c = await this.access.requireCase(principal, caseId);
-    this.requireWriter(principal);
+    const c = await this.access.requireCase(principal, caseId, CaseAction.SUMMARIZE);
     if ((await this.documentsRepo.countBy({ caseId: c.id, extractionStatus: ExtractionStatus.DONE })) === 0) {
       throw new SummaryException(SummaryErrorReason.NOTHING_TO_SUMMARIZE, 'The case has no document whose text has been extracted');
     }
@@ -45,7 +41,7 @@ export class SummariesService {
   async summarizeDocument(principal: Principal, documentId: string, length: SummaryLengthInput, words?: number | null): Promise<JobRecord> {
     const doc = await this.documents.find(principal, documentId);
     if (!doc) throw documentNotFound();
-    this.requireWriter(principal);
+    await this.access.requireCase(principal, doc.caseId, CaseAction.SUMMARIZE);
     if (doc.extractionStatus !== ExtractionStatus.DONE) {
       throw new SummaryException(SummaryErrorReason.NOTHING_TO_SUMMARIZE, 'The document’s text has not been extracted');
     }
@@ -82,13 +78,6 @@ export class SummariesService {
   /** The latest summary of a case as a whole (for drafting), WITHOUT an access check. */
   latestOfCase(caseId: string): Promise<SummaryEntity | null> {
     return this.summaries.findOne({ where: { caseId, scope: 'case' }, order: { version: 'DESC' } });
-  }
-
-  /** Read-only API keys may read summaries, not make them. */
-  private requireWriter(principal: Principal): void {
-    if (principal.role === UserRole.SERVICE && principal.apiKey?.access !== ApiKeyAccess.READ_WRITE) {
-      throw new ForbiddenException('A read-only API key cannot start a summary');
-    }
   }
 
   private enqueue(principal: Principal, payload: SummarizeJobPayload): Promise<JobRecord> {

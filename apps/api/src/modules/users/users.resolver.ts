@@ -1,41 +1,16 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ConnectionType, mapConnection } from '../../common/pagination/connection.js';
-import { CreateUserInput, PASSWORD_MAX, PASSWORD_MIN, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
+import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
 import { toUserType, UserType } from './dto/user.type.js';
 import { UserRole } from './user.entity.js';
 import { UsersService } from './users.service.js';
 
 @ObjectType({ description: 'A page of users.' })
 export class UserConnection extends ConnectionType(UserType, 'User') {}
-
-@ArgsType()
-class SetUserPasswordArgs {
-  @Field(() => ID, { description: 'The user.' })
-  @IsUUID()
-  id: string;
-
-  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
-  password: string;
-}
-
-@ArgsType()
-class ChangePasswordArgs {
-  @Field({ description: 'The current password.' })
-  @IsString()
-  @Length(1, PASSWORD_MAX)
-  currentPassword: string;
-
-  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
-  newPassword: string;
-}
 
 /** Interface languages the web app offers. */
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
@@ -94,21 +69,9 @@ export class UsersResolver {
     return toUserType(await this.service.updateUser(principal, { id, active: false }));
   }
 
-  @Mutation(() => UserType, { description: 'Sets a user’s password (admins only); the user is asked to choose a new one at the next sign-in.' })
-  @Roles(UserRole.ADMIN)
-  async setUserPassword(@Args() args: SetUserPasswordArgs): Promise<UserType> {
-    return toUserType(await this.service.setPassword(args.id, args.password, true));
-  }
-
   @Mutation(() => UserType, { description: 'Stores the signed-in user’s interface language, so that it follows them to another browser.' })
   @Roles(UserRole.ADMIN, UserRole.JUDGE, UserRole.CLERK)
   async setLocale(@CurrentPrincipal() principal: Principal, @Args() args: SetLocaleArgs): Promise<UserType> {
     return toUserType(await this.service.setLocale(principal, args.locale ?? null));
-  }
-
-  @Mutation(() => UserType, { description: 'Changes the signed-in user’s own password.' })
-  @Roles(UserRole.ADMIN, UserRole.JUDGE, UserRole.CLERK)
-  async changePassword(@CurrentPrincipal() principal: Principal, @Args() args: ChangePasswordArgs): Promise<UserType> {
-    return toUserType(await this.service.changeOwnPassword(principal, args.currentPassword, args.newPassword));
   }
 }

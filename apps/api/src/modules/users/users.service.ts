@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { isUniqueViolation } from '../../database/errors.js';
 import { Connection, paginate } from '../../common/pagination/connection.js';
 import { AuditAction } from '../audit/audit-action.js';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
+import { AccessEvents } from '../auth/access-events.js';
+import { inTransaction } from '../../database/transaction.js';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { UserEntity, UserRole } from './user.entity.js';
@@ -22,7 +25,8 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() private readonly audit?: AuditService,
+    private readonly audit: AuditService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   /** Creates the bootstrap admin from config when no admin exists yet. */
@@ -84,19 +88,19 @@ export class UsersService implements OnApplicationBootstrap {
     user.locale = null;
     // The bootstrap password sits in a config file: its owner is asked to replace it at first sign-in.
     user.passwordChangeRequired = via === 'bootstrap';
-    let saved: UserEntity;
     try {
-      saved = await this.users.save(user);
+      return await inTransaction(this.users.repo.manager.connection, async (m) => {
+        const saved = await m.save(UserEntity, user);
+        await this.audit.record(
+          { action: AuditAction.UserCreated, actor, details: { userId: saved.id, email: saved.email, role: saved.role, court: saved.court, via } },
+          m,
+        );
+        return saved;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new UserException(UserErrorReason.EMAIL_TAKEN, 'Email address already in use');
       throw error;
     }
-    await this.audit?.record({
-      action: AuditAction.UserCreated,
-      actor,
-      details: { userId: saved.id, email: saved.email, role: saved.role, court: saved.court, via },
-    });
-    return saved;
   }
 
   async updateUser(actor: Principal, input: UpdateUserInput): Promise<UserEntity> {
@@ -123,26 +127,35 @@ export class UsersService implements OnApplicationBootstrap {
     user.role = role;
     user.court = court;
     user.active = active;
-    const saved = await this.users.save(user);
-    if (before.role !== role || before.court !== court || before.active !== active) {
-      await this.audit?.record({
-        action: AuditAction.PermissionChange,
-        actor: { id: actor.userId, role: actor.role },
-        details: { change: 'user', userId: user.id, before, after: { role, court, active } },
-      });
-    }
+    const changed = before.role !== role || before.court !== court || before.active !== active;
+    const saved = await inTransaction(this.users.repo.manager.connection, async (m) => {
+      const result = await m.save(UserEntity, user);
+      if (changed) {
+        await this.audit.record(
+          { action: AuditAction.PermissionChange, actor: { id: actor.userId, role: actor.role }, details: { change: 'user', userId: user.id, before, after: { role, court, active } } },
+          m,
+        );
+      }
+      return result;
+    });
+    // a deactivated or changed user's open subscriptions re-check at once
+    if (changed) this.accessEvents.changed(user.id);
     return saved;
   }
 
-  /** Sets a password; `changeRequired` asks the user to choose their own at the next sign-in (an admin's reset). */
-  async setPassword(userId: string, password: string, changeRequired = false): Promise<UserEntity> {
+  /**
+   * Sets a user's password inside `manager`'s transaction; `changeRequired` asks the user to choose
+   * their own at the next sign-in (an admin's reset). Ending the user's sessions and recording the
+   * change belong to the caller (the auth module's password change and reset).
+   */
+  async setPassword(userId: string, password: string, manager: EntityManager, changeRequired = false): Promise<UserEntity> {
     const user = await this.requireUser(userId);
     if (user.role === UserRole.SERVICE) {
       throw new UserException(UserErrorReason.PASSWORD_NOT_ALLOWED, 'Service accounts sign in with API keys, not passwords');
     }
     user.passwordHash = await this.hasher.hash(password);
     user.passwordChangeRequired = changeRequired;
-    return this.users.save(user);
+    return manager.save(UserEntity, user);
   }
 
   /** The signed-in user's interface language; null returns to the browser's. */
@@ -150,17 +163,6 @@ export class UsersService implements OnApplicationBootstrap {
     const user = await this.requireUser(actor.userId);
     user.locale = locale;
     return this.users.save(user);
-  }
-
-  async changeOwnPassword(actor: Principal, currentPassword: string, newPassword: string): Promise<UserEntity> {
-    const user = await this.requireUser(actor.userId);
-    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw new UserException(UserErrorReason.WRONG_PASSWORD, 'The current password is wrong');
-    }
-    if (newPassword === currentPassword) {
-      throw new UserException(UserErrorReason.PASSWORD_UNCHANGED, 'The new password must differ from the current one');
-    }
-    return this.setPassword(user.id, newPassword);
   }
 
   /** Admins list every user; judges and clerks the users of their own court. */

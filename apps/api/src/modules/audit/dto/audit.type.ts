@@ -13,8 +13,8 @@ registerEnumType(AuditExportFormatEnum, { name: 'AuditExportFormat', description
 
 @ObjectType('AuditEntry', { description: 'One entry of the responsibility ledger (append-only, hash-chained).' })
 export class AuditEntryType {
-  @Field(() => Int, { description: 'Position in the chain, from 1.' })
-  seq: number;
+  @Field(() => Int, { nullable: true, description: 'Position in the chain, from 1 (admins only; null for other readers, who see only some entries).' })
+  seq: number | null;
 
   @Field({ description: 'When the action happened.' })
   at: Date;
@@ -46,10 +46,10 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true, description: 'Template used, as id@version.' })
   template: string | null;
 
-  @Field({ description: 'Hash of the previous entry (64 zeros for the first).' })
-  prevHash: string;
+  @Field(() => String, { nullable: true, description: 'Hash of the previous entry, 64 zeros for the first (admins only; null for other readers).' })
+  prevHash: string | null;
 
-  @Field({ description: 'sha256 of this entry’s canonical JSON and prevHash.' })
+  @Field({ description: 'HMAC-SHA256, with the ledger key kept outside the database, of this entry’s canonical JSON and prevHash (plain sha256 for entries recorded before the chain was keyed).' })
   hash: string;
 }
 
@@ -140,7 +140,11 @@ export class AuditChainVerificationType {
   @Field(() => Int, { nullable: true, description: 'Sequence number of the first broken entry.' })
   brokenSeq: number | null;
 
-  @Field(() => String, { nullable: true, description: 'HASH_MISMATCH, PREV_HASH_MISMATCH or MISSING_ENTRY.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'HASH_MISMATCH, PREV_HASH_MISMATCH, MISSING_ENTRY, KEY_MISMATCH, TAIL_REMOVED (a checkpoint saw entries that are gone), CHECKPOINT_MISMATCH (the chain was rewritten and recomputed) or CHECKPOINT_FORGED.',
+  })
   reason: string | null;
 
   @Field(() => String, { nullable: true, description: 'What is wrong, in words.' })

@@ -1,6 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDate, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../users/dto/user.inputs.js';
 import { UserType } from '../../users/dto/user.type.js';
 import { UserSummaryType } from '../../users/dto/user.type.js';
 import { ApiKeyAccess, ApiKeyEntity } from '../api-key.entity.js';
@@ -13,6 +14,31 @@ registerEnumType(ApiKeyAccess, {
     READ_WRITE: { description: 'Also create and update cases, parties and notes in those courts.' },
   },
 });
+
+@ArgsType()
+export class SetUserPasswordArgs {
+  @Field(() => ID, { description: 'The user.' })
+  @IsUUID()
+  id: string;
+
+  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  password: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field({ description: 'The current password.' })
+  @IsString()
+  @Length(1, PASSWORD_MAX)
+  currentPassword: string;
+
+  @Field({ description: `New password (${PASSWORD_MIN}-${PASSWORD_MAX} characters).` })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  newPassword: string;
+}
 
 @ArgsType()
 export class LoginArgs {

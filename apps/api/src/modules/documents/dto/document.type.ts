@@ -1,4 +1,5 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PAGE_TEXT_COST } from '../../../common/graphql/query-cost.js';
 import { IsEnum, IsInt, IsOptional, Min } from 'class-validator';
 import { LocalDateScalar } from '../../../common/graphql/local-date.scalar.js';
 import { ConnectionType, PageArgs } from '../../../common/pagination/connection.js';
@@ -138,7 +139,7 @@ export class DocumentPageType {
   @Field(() => Int, { description: '1-based page number.' })
   number: number;
 
-  @Field({ description: 'Text of the page.' })
+  @Field({ description: 'Text of the page.', complexity: PAGE_TEXT_COST })
   text: string;
 
   @Field({ description: 'Whether the text was read by OCR from an image.' })
