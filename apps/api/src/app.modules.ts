@@ -7,8 +7,9 @@ import { CasesModule } from './modules/cases/cases.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule];
+export const featureModules = [UsersModule, AuthModule, CasesModule, HealthModule, MetricsModule, AuditModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule];

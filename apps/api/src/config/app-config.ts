@@ -3,6 +3,7 @@
 
 import type { DocumentsConfig } from '../modules/documents/documents.config.js';
 import type { JobsConfig } from '../modules/jobs/jobs.config.js';
+import type { LogLevelName } from '../common/logging/log-level.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -59,6 +60,10 @@ export class AppConfig {
   jobs: JobsConfig;
   /** Document upload limit and extraction limits (pages, time). */
   documents: DocumentsConfig;
+  /** Level of the JSON log (AMICUS_LOG_LEVEL); `info` and above never carry case text, passwords or tokens. */
+  logLevel: LogLevelName;
+  /** `GET /metrics`: open, or behind this bearer token (AMICUS_METRICS_TOKEN). */
+  metrics: { token?: string };
 }
 
 /** Injection token of the AppConfig object. */

@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
+import { LOG_LEVELS, type LogLevelName } from '../common/logging/log-level.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -187,6 +188,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ocrPageTimeoutMs: r.duration('AMICUS_OCR_PAGE_TIMEOUT', '60s', 1000),
   });
 
+  const logLevel = (r.raw('AMICUS_LOG_LEVEL') ?? 'info') as LogLevelName;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) r.problems.push(`AMICUS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const metricsToken = r.raw('AMICUS_METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) r.problems.push('AMICUS_METRICS_TOKEN must be at least 16 characters');
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 
   return {
@@ -210,6 +216,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ...(r.raw('AMICUS_WEB_DIR') ? { webDir: resolve(cwd, r.raw('AMICUS_WEB_DIR') as string) } : {}),
     jobs,
     documents,
+    logLevel,
+    metrics: metricsToken ? { token: metricsToken } : {},
   };
 }
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Env, loadConfig } from '../../src/config/config.loader.js';
 import { createPostgresSchema } from '../../src/database/testing/postgres-schema.js';
@@ -92,9 +92,13 @@ export async function startTestApp(extraEnv: Env = {}, adjust?: (config: AppConf
   return bootTestApp(adjust ? adjust(config) : config, cleanup);
 }
 
-/** Boots the real app with a given config (from testConfig); `cleanup` runs on close. */
-export async function bootTestApp(config: AppConfig, cleanup: () => Promise<void> = async () => undefined): Promise<TestApp> {
-  const app = await createApp(config, { logLevels: ['error'] });
+/** Boots the real app with a given config (from testConfig); `cleanup` runs on close. `appOptions` replaces the error-only log. */
+export async function bootTestApp(
+  config: AppConfig,
+  cleanup: () => Promise<void> = async () => undefined,
+  appOptions: CreateAppOptions = { logLevels: ['error'] },
+): Promise<TestApp> {
+  const app = await createApp(config, appOptions);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -8,5 +8,6 @@ import { CreateDocuments1764480120000 } from '../../modules/documents/migrations
 import { CreateSummaries1764480180000 } from '../../modules/summaries/migrations/1764480180000-create-summaries.js';
 import { CreateDrafts1764480240000 } from '../../modules/drafts/migrations/1764480240000-create-drafts.js';
 import { AddDraftJobId1764480300000 } from '../../modules/drafts/migrations/1764480300000-add-draft-job-id.js';
+import { AddJobRequestId1764480360000 } from '../../modules/jobs/migrations/1764480360000-add-job-request-id.js';
 
-export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000];
+export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000, AddJobRequestId1764480360000];

@@ -10,6 +10,7 @@ import { BlobStore, sha256Hex } from './blob-store.js';
 import { DocumentMentionEntity, DocumentPageEntity, ExtractionStatus } from './document.entity.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { BLOB_STORE } from './documents.tokens.js';
+import { extractionPages, extractionPagesPerSecond, secondsSince } from '../metrics/metrics.registry.js';
 
 /** Job type of text extraction; the payload is `{ documentId }`. */
 export const EXTRACT_JOB = 'extract';
@@ -64,6 +65,7 @@ export class DocumentExtractionProcessor implements OnModuleInit {
       await job.progress(10, 'extracting');
       const limits = this.config.documents;
       const pages = pageReporter(job);
+      const started = process.hrtime.bigint();
       const extracted = await extractText(bytes, {
         maxBytes: Math.max(limits.maxUploadBytes, bytes.byteLength),
         maxPages: limits.maxPages,
@@ -72,6 +74,10 @@ export class DocumentExtractionProcessor implements OnModuleInit {
         onPage: pages.report,
       });
       await pages.flush();
+      const seconds = secondsSince(started);
+      extractionPages.inc({ method: 'text' }, extracted.pages.length - extracted.ocrPages);
+      extractionPages.inc({ method: 'ocr' }, extracted.ocrPages);
+      if (seconds > 0 && extracted.pages.length > 0) extractionPagesPerSecond.observe(extracted.pages.length / seconds);
       job.throwIfCancelled();
       await job.progress(75, 'entities');
       const entities = extractEntities(extracted.text);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
+import { currentRequestId } from '../../common/logging/request-context.js';
 import { JobEntity } from './job.entity.js';
 import { JobErrorReason, JobException, jobNotFound } from './job.exception.js';
 import { JobExecutor } from './job-executor.js';
@@ -77,6 +78,7 @@ export abstract class BaseJobQueue implements JobQueue {
       errorCode: null,
       errorMessage: null,
       createdBy: options.createdBy ?? null,
+      requestId: currentRequestId() ?? null,
       createdAt,
       startedAt: null,
       finishedAt: null,

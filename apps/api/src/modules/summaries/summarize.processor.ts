@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { buildBrief, countWords } from '@amicus/legal-nlp';
+import { inferenceDuration, inferenceWordsPerSecond, secondsSince } from '../metrics/metrics.registry.js';
 import type { SummarizeOptions, SummaryLength } from '@amicus/inference';
 import { isUniqueViolation } from '../../common/errors/graphql-error.mapper.js';
 import { inTransaction } from '../../database/transaction.js';
@@ -115,7 +116,12 @@ export class SummarizeProcessor implements OnModuleInit {
       if (doc.text.trim() === '') continue;
       let result;
       try {
+        const started = process.hrtime.bigint();
         result = await ready.summarizer.summarize(doc.text, budgets[i]);
+        const seconds = secondsSince(started);
+        const model = `${ready.model.manifest.name}@${ready.model.manifest.version}`;
+        inferenceDuration.observe({ model }, seconds);
+        if (seconds > 0) inferenceWordsPerSecond.observe({ model }, docWords[i] / seconds);
       } catch (error) {
         const code = (error as { code?: unknown })?.code;
         if (code === 'EMPTY_INPUT' || code === 'NOT_TEXT') continue;
