@@ -8,24 +8,11 @@ import { JOB_QUEUE } from '../src/modules/jobs/job-queue.token.js';
 import type { JobQueue } from '../src/modules/jobs/job-queue.js';
 import { UserRole } from '../src/modules/users/user.entity.js';
 import { modelAvailable, TEST_MODEL_DIR } from './helpers/judgments.js';
-import { bootTestApp, databaseAvailable, ok, TEST_PASSWORD, testConfig, TestApp, waitForJob } from './helpers/test-app.js';
+import { bootTestApp, databaseAvailable, ok, TEST_PASSWORD, testConfig, TestApp } from './helpers/test-app.js';
+import { createAssignedCase, summarizeCase, TENANCY_JUDGMENT, TENANCY_SENTENCES, uploadAndExtract } from './helpers/workflow.js';
 
 const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
 const REQUEST_ID = 'req-observability-0001';
-
-/** A short judgment with sentences that occur nowhere else. */
-const SENTENCES = [
-  'The appellant Marguerite Okonkwo-Lindqvist appeals against the order of the Circuit Court dated 3 March 2021.',
-  'The tenancy agreement for the premises at 14 Larkspur Terrace was signed on 2 February 2019 for a term of five years.',
-  'The respondent landlord served a notice to quit on 9 September 2020, relying on arrears of rent of 4,315 pounds.',
-  'The trial judge found that the notice was defective because it gave fewer than twenty-eight days.',
-  'Counsel for the respondent submitted that the defect was cured by the later letter of 1 October 2020.',
-  'We are unable to accept that submission, since the letter did not purport to be a notice at all.',
-  'The statutory scheme requires strict compliance with the period of notice before possession may be sought.',
-  'For these reasons the appeal is allowed and the order for possession of 14 Larkspur Terrace is set aside.',
-  'The respondent shall pay the costs of the appeal, to be assessed if not agreed.',
-];
-const TEXT = `IN THE COURT OF APPEAL\n\n${SENTENCES.slice(0, 3).join(' ')}\n\n${SENTENCES.slice(3, 6).join(' ')}\n\n${SENTENCES.slice(6).join(' ')}\n`;
 
 describe.skipIf(!databaseAvailable() || !modelAvailable())('metrics and logs', () => {
   let t: TestApp;
@@ -62,7 +49,6 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())('metrics and logs', (
   });
 
   it('serves the named series after a summarization job, behind the bearer token', async () => {
-    const admin = await t.admin();
     const clerk = await t.createUser(UserRole.CLERK, 'CA', 'clerk.observed@court.example');
     const judge = await t.createUser(UserRole.JUDGE, 'CA');
     judgeToken = judge.token;
@@ -74,39 +60,9 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())('metrics and logs', (
       }),
     );
     clerkToken = login.login.token;
-    const { createCase } = ok(
-      await t.gql<{ createCase: { id: string } }>(
-        'mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { id } }',
-        { input: { docketNumber: 'CA 2021/77', title: 'Okonkwo-Lindqvist v Larkspur Estates', court: 'CA', caseType: 'appeal', filedDate: '2021-04-01' } },
-        admin.token,
-      ),
-    );
-    for (const u of [clerk, judge]) {
-      ok(await t.gql('mutation Assign($c: ID!, $u: ID!) { assignUser(caseId: $c, userId: $u) { id } }', { c: createCase.id, u: u.user.id }, admin.token));
-    }
-    const form = new FormData();
-    form.append('title', 'Judgment');
-    form.append('kind', 'judgment');
-    form.append('file', new Blob([Buffer.from(TEXT, 'utf8')]), 'judgment.txt');
-    const up = await fetch(`${t.url}/api/cases/${createCase.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${clerkToken}` }, body: form });
-    expect(up.status).toBe(201);
-    const { document: uploaded } = (await up.json()) as { document: { id: string; jobId?: string } };
-    for (const deadline = Date.now() + 60_000; ; ) {
-      const { document } = ok(await t.gql<{ document: { extractionStatus: string } }>('query Doc($id: ID!) { document(id: $id) { extractionStatus } }', { id: uploaded.id }, clerkToken));
-      if (document.extractionStatus === 'DONE') break;
-      expect(document.extractionStatus).not.toBe('FAILED');
-      expect(Date.now()).toBeLessThan(deadline);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
-    const res = await fetch(`${t.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${judgeToken}`, 'x-request-id': REQUEST_ID },
-      body: JSON.stringify({ query: 'mutation SummarizeCase($c: ID!) { summarizeCase(caseId: $c, length: SHORT) { id } }', variables: { c: createCase.id } }),
-    });
-    expect(res.headers.get('x-request-id')).toBe(REQUEST_ID);
-    jobId = ((await res.json()) as { data: { summarizeCase: { id: string } } }).data.summarizeCase.id;
-    expect(await waitForJob(t, jobId, judgeToken)).toMatchObject({ state: 'SUCCEEDED' });
+    const caseId = await createAssignedCase(t, [clerk, judge]);
+    await uploadAndExtract(t, caseId, Buffer.from(TENANCY_JUDGMENT, 'utf8'), clerkToken);
+    jobId = await summarizeCase(t, caseId, judgeToken, { 'x-request-id': REQUEST_ID });
 
     // a job no worker of this process handles stays queued: the queue gauges show it
     await t.app.get<JobQueue>(JOB_QUEUE).enqueue('metrics.probe', {});
@@ -150,7 +106,7 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())('metrics and logs', (
     expect(jobLines.every((e) => e.requestId === REQUEST_ID && e.jobType === 'summarize')).toBe(true);
 
     const all = logLines.join('\n');
-    for (const sentence of SENTENCES) expect(all).not.toContain(sentence.slice(0, 40));
+    for (const sentence of TENANCY_SENTENCES) expect(all).not.toContain(sentence.slice(0, 40));
     expect(all).not.toContain('Okonkwo');
     expect(all).not.toContain(TEST_PASSWORD);
     expect(all).not.toContain(clerkToken);

@@ -1,6 +1,6 @@
 /**
  * `amicus` command line: a thin layer over the Amicus packages.
- * Commands: summarize (here); admin and audit are delegated to the API package (@amicus/api/cli).
+ * Commands: summarize (here); admin, audit, backup and restore are delegated to the API package (@amicus/api/cli).
  */
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize.js';
 
@@ -10,6 +10,8 @@ Commands:
   summarize   summarize court judgments with the shipped model (amicus summarize --help)
   admin       admin create --email EMAIL [--password PASSWORD] [--name NAME]
   audit       audit verify [--json]: check the hash chain of the audit ledger
+  backup      backup --out FILE: one archive of the database and stored documents, with sha256 manifest
+  restore     restore FILE [--force]: check an archive, restore it, verify the ledger
 
 Run "amicus <command> --help" for a command's options.
 `;
@@ -39,6 +41,8 @@ const commands: Record<string, Command> = {
   summarize: runSummarize,
   admin: delegateToApi('admin'),
   audit: delegateToApi('audit'),
+  backup: delegateToApi('backup'),
+  restore: delegateToApi('restore'),
 };
 
 const io = {
