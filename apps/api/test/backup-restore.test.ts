@@ -7,33 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runApiCommand } from '../src/cli/api-command.js';
 import type { Env } from '../src/config/config.loader.js';
 import { UserRole } from '../src/modules/users/user.entity.js';
+import { runCommand } from './helpers/commands.js';
 import { modelAvailable, TEST_MODEL_DIR } from './helpers/judgments.js';
 import { bootTestApp, createDraftAndWait, databaseAvailable, ok, TestApp, testConfig, testDatabase, TestUser } from './helpers/test-app.js';
 import { createAssignedCase, summarizeCase, TENANCY_JUDGMENT, uploadAndExtract } from './helpers/workflow.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function command(argv: string[], env: Env): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runApiCommand(argv, { stdout, stderr, stdin: new PassThrough(), env, cwd: process.cwd() });
-  return { code, stdout: out, stderr: err };
-}
 
 const CASE_QUERY = 'query Case($id: ID!) { case(id: $id) { id docketNumber title } }';
 const SUMMARIES_QUERY = 'query Summaries($c: ID!) { summaries(caseId: $c) { id words sentences { text start end } model { sha256 } } }';
@@ -100,15 +82,15 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())(`backup and restore (
   });
 
   it('backs up the running instance and restores it into an empty target that serves the same records', async () => {
-    const backup = await command(['backup', '--out', archive], sourceEnv);
+    const backup = await runCommand(['backup', '--out', archive], sourceEnv);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/1 stored documents/);
     // a second backup never overwrites the first
-    expect((await command(['backup', '--out', archive], sourceEnv)).code).toBe(2);
+    expect((await runCommand(['backup', '--out', archive], sourceEnv)).code).toBe(2);
 
     const targetEnv = await freshTarget();
-    const restore = await command(['restore', archive], targetEnv);
+    const restore = await runCommand(['restore', archive], targetEnv);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/Audit chain intact/);
@@ -130,10 +112,10 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())(`backup and restore (
     }
 
     // the target now holds data: refused without --force, replaced with it
-    const again = await command(['restore', archive], targetEnv);
+    const again = await runCommand(['restore', archive], targetEnv);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty.*--force/);
-    const forced = await command(['restore', archive, '--force'], targetEnv);
+    const forced = await runCommand(['restore', archive, '--force'], targetEnv);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/Audit chain intact/);
   }, 120_000);
@@ -152,16 +134,16 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())(`backup and restore (
     await tar.create({ gzip: true, file: tampered, cwd: unpacked }, ['manifest.json', ...manifest.files.map((f) => f.path)]);
 
     const targetEnv = await freshTarget();
-    const run = await command(['restore', tampered], targetEnv);
+    const run = await runCommand(['restore', tampered], targetEnv);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${blob}: sha256 differs from the manifest`);
     // a truncated archive cannot even be unpacked
     const truncated = join(work, 'truncated.tar.gz');
     writeFileSync(truncated, readFileSync(archive).subarray(0, 200));
-    const cut = await command(['restore', truncated], targetEnv);
+    const cut = await runCommand(['restore', truncated], targetEnv);
     expect(cut.code).toBe(1);
     expect(cut.stderr).toMatch(/damaged/);
     // nothing was restored: a restore without --force is still accepted
-    expect((await command(['restore', archive], targetEnv)).code).toBe(0);
+    expect((await runCommand(['restore', archive], targetEnv)).code).toBe(0);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 /**
  * `amicus` command line: a thin layer over the Amicus packages.
- * Commands: summarize (here); admin, audit, backup and restore are delegated to the API package (@amicus/api/cli).
+ * Commands: summarize (here); admin, audit, backup, restore and model are delegated to the API package (@amicus/api/cli).
  */
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize.js';
 
@@ -12,6 +12,7 @@ Commands:
   audit       audit verify [--json]: check the hash chain of the audit ledger
   backup      backup --out FILE: one archive of the database and stored documents, with sha256 manifest
   restore     restore FILE [--force]: check an archive, restore it, verify the ledger
+  model       model list | verify DIR | evaluate DIR [--dev FILE] | activate NAME@VERSION [--force] | rollback
 
 Run "amicus <command> --help" for a command's options.
 `;
@@ -43,6 +44,7 @@ const commands: Record<string, Command> = {
   audit: delegateToApi('audit'),
   backup: delegateToApi('backup'),
   restore: delegateToApi('restore'),
+  model: delegateToApi('model'),
 };
 
 const io = {

@@ -12,6 +12,7 @@ import { DatabaseModule } from '../database/database.module.js';
 import { AuditModule } from '../modules/audit/audit.module.js';
 import { runAuditVerify } from '../modules/audit/audit-verify.command.js';
 import { BackupCommandError, runBackup, runRestore } from '../modules/backup/backup.command.js';
+import { MODEL_USAGE, runModelCommand } from '../modules/models/model.command.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../modules/users/dto/user.inputs.js';
 import { UserRole } from '../modules/users/user.entity.js';
 import { UsersModule } from '../modules/users/users.module.js';
@@ -37,7 +38,8 @@ const USAGE = `Usage:
       sha256 sums.
   restore FILE [--force]
       Checks the archive against its manifest, restores it into the configured database and
-      data directory (refusing one that holds data unless --force), then verifies the ledger.`;
+      data directory (refusing one that holds data unless --force), then verifies the ledger.
+${MODEL_USAGE}`;
 
 @Module({})
 class CliModule {
@@ -167,6 +169,11 @@ export async function runApiCommand(argv: string[], io: Partial<CommandIo> = {})
       }
       throw error;
     }
+  }
+  if (group === 'model') {
+    const config = configOrReport(full);
+    if (!config) return 2;
+    return runModelCommand(config, full, command === undefined ? rest : [command, ...rest]);
   }
   if (group === 'backup' || group === 'restore') {
     const args = command === undefined ? rest : [command, ...rest];

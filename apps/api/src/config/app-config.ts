@@ -47,6 +47,8 @@ export class AppConfig {
   passwordHashing: PasswordHashingConfig;
   /** Directory of the summarization model (AMICUS_MODEL_DIR); default: the shipped model of @amicus/legal-model. */
   modelDir?: string;
+  /** Installed models, one `<name>@<version>` directory each (AMICUS_MODELS_DIR; default `<dataDir>/models`). */
+  modelsDir: string;
   inferenceThreads: number;
   /** Directory of the court's own draft templates (AMICUS_TEMPLATES_DIR), read besides the shipped ones. */
   templatesDir?: string;

@@ -209,6 +209,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     loginRateLimit,
     passwordHashing: { memoryKib, timeCost, parallelism: 1 },
     ...(modelDir ? { modelDir: isAbsolute(modelDir) ? modelDir : resolve(cwd, modelDir) } : {}),
+    modelsDir: r.raw('AMICUS_MODELS_DIR') ? resolve(cwd, r.raw('AMICUS_MODELS_DIR') as string) : resolve(dataDir, 'models'),
     inferenceThreads,
     ...(templatesDir ? { templatesDir } : {}),
     ...(disclosureText ? { disclosureText } : {}),
