@@ -92,4 +92,17 @@ describe.skipIf(testDatabase() !== 'sqlite')('deployment files', () => {
       expect(text).toMatch(/^Restart=on-failure$/m);
     }
   });
+
+  it('the nginx example terminates TLS, admits uploads up to the default limit and upgrades GraphQL websockets', () => {
+    const conf = deploy('nginx/amicus.conf');
+    const defaults = loadConfig({}, repo);
+    const size = /client_max_body_size (\d+)m;/.exec(conf);
+    expect(Number(size?.[1]) * 1024 * 1024).toBeGreaterThanOrEqual(defaults.documents.maxUploadBytes);
+    expect(conf).toMatch(/listen 443 ssl;/);
+    expect(conf).toMatch(/ssl_certificate\s+\S+;/);
+    const graphql = /location \/graphql \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    expect(graphql).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
+    expect(graphql).toMatch(/proxy_set_header Connection \$connection_upgrade;/);
+    expect(conf).toMatch(/proxy_set_header X-Request-Id \$request_id;/);
+  });
 });
