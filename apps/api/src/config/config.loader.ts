@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
-import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig, type DocumentsConfig } from '../modules/documents/documents.config.js';
 import { LOG_LEVELS, type LogLevelName } from '../common/logging/log-level.js';
 
 export type Env = Record<string, string | undefined>;
@@ -181,7 +181,35 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   });
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(jobs.queueName)) r.problems.push(`AMICUS_JOB_QUEUE must be 1-100 letters, digits, - or _ (got "${jobs.queueName}")`);
 
+  let blobStore: DocumentsConfig['blobStore'] = { type: 'local' };
+  const blobUrl = r.raw('AMICUS_BLOB_URL');
+  if (blobUrl !== undefined) {
+    const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(blobUrl);
+    const endpoint = r.raw('AMICUS_S3_ENDPOINT');
+    if (endpoint !== undefined && !/^https?:\/\//.test(endpoint)) r.problems.push(`AMICUS_S3_ENDPOINT must be an http:// or https:// URL (got "${endpoint}")`);
+    const accessKeyId = r.raw('AMICUS_S3_ACCESS_KEY_ID');
+    const secretAccessKey = r.raw('AMICUS_S3_SECRET_ACCESS_KEY');
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) r.problems.push('AMICUS_S3_ACCESS_KEY_ID and AMICUS_S3_SECRET_ACCESS_KEY must be set together');
+    const pathStyle = r.raw('AMICUS_S3_FORCE_PATH_STYLE') ?? (endpoint ? 'true' : 'false');
+    if (pathStyle !== 'true' && pathStyle !== 'false') r.problems.push(`AMICUS_S3_FORCE_PATH_STYLE must be true or false (got "${pathStyle}")`);
+    if (!m) {
+      r.problems.push(`AMICUS_BLOB_URL must look like s3://bucket/prefix (got "${blobUrl}")`);
+    } else {
+      const prefix = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
+      blobStore = {
+        type: 's3',
+        bucket: m[1],
+        prefix: prefix ? `${prefix}/` : '',
+        ...(endpoint ? { endpoint } : {}),
+        region: r.raw('AMICUS_S3_REGION') ?? 'us-east-1',
+        ...(accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : {}),
+        forcePathStyle: pathStyle === 'true',
+      };
+    }
+  }
+
   const documents = defaultDocumentsConfig({
+    blobStore,
     maxUploadBytes: r.bytes('AMICUS_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES, 1024),
     maxPages: r.int('AMICUS_EXTRACT_MAX_PAGES', 2000, 1, 100_000),
     extractTimeoutMs: r.duration('AMICUS_EXTRACT_TIMEOUT', '10m', 1000),

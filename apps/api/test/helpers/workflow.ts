@@ -43,9 +43,11 @@ export async function uploadAndExtract(t: TestApp, caseId: string, bytes: Buffer
   if (up.status !== 201) throw new Error(`upload answered ${up.status}: ${await up.text()}`);
   const { document: uploaded } = (await up.json()) as { document: { id: string } };
   for (const deadline = Date.now() + 60_000; ; ) {
-    const { document } = ok(await t.gql<{ document: { extractionStatus: string } }>('query Doc($id: ID!) { document(id: $id) { extractionStatus } }', { id: uploaded.id }, token));
+    const { document } = ok(
+      await t.gql<{ document: { extractionStatus: string; extractionError: string | null } }>('query Doc($id: ID!) { document(id: $id) { extractionStatus extractionError } }', { id: uploaded.id }, token),
+    );
     if (document.extractionStatus === 'DONE') return uploaded.id;
-    if (document.extractionStatus === 'FAILED') throw new Error(`extraction of ${uploaded.id} failed`);
+    if (document.extractionStatus === 'FAILED') throw new Error(`extraction of ${uploaded.id} failed: ${document.extractionError}`);
     if (Date.now() > deadline) throw new Error(`extraction of ${uploaded.id} did not finish`);
     await new Promise((r) => setTimeout(r, 100));
   }

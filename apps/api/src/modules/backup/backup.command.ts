@@ -1,7 +1,7 @@
 // `amicus backup --out FILE` and `amicus restore FILE [--force]`: one consistent archive of an
 // installation (database, document store) with a manifest of sha256 sums, and its way back.
 import { spawn } from 'node:child_process';
-import { chmod, copyFile, link, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -10,6 +10,8 @@ import pg from 'pg';
 import * as tar from 'tar';
 import type { AppConfig } from '../../config/app-config.js';
 import { runAuditVerify } from '../audit/audit-verify.command.js';
+import { LocalBlobStore } from '../documents/blob-store.js';
+import { createBlobStore } from '../documents/blob-store.factory.js';
 import { BackupManifest, BLOBS_DIR, DATABASE_DIR, describeFiles, listFiles, MANIFEST_FILE, parseManifest, verifyUnpacked } from './backup-manifest.js';
 
 export interface BackupIo {
@@ -29,10 +31,6 @@ export class BackupCommandError extends Error {
 
 const SQLITE_FILE = `${DATABASE_DIR}/amicus.sqlite`;
 const PG_FILE = `${DATABASE_DIR}/amicus.pgdump`;
-
-function blobsDir(config: AppConfig): string {
-  return join(config.dataDir, 'blobs');
-}
 
 /** Runs a PostgreSQL client program; rejects with its standard error. */
 function runTool(command: string, args: string[]): Promise<void> {
@@ -68,6 +66,38 @@ async function mirror(from: string, to: string): Promise<number> {
       if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
       await copyFile(join(from, path), target);
     });
+    n++;
+  }
+  return n;
+}
+
+/** Copies every stored original into `to` (`<aa>/<sha256>`): hard links from a local store, downloads from S3. */
+async function exportBlobs(config: AppConfig, to: string): Promise<number> {
+  const store = createBlobStore(config);
+  if (store instanceof LocalBlobStore) return mirror(store.root, to);
+  let n = 0;
+  for await (const sha of store.list()) {
+    await mkdir(join(to, sha.slice(0, 2)), { recursive: true });
+    await writeFile(join(to, sha.slice(0, 2), sha), await store.read(sha));
+    n++;
+  }
+  return n;
+}
+
+/** Puts the archive's originals into the configured store (replacing a local store's directory). */
+async function importBlobs(config: AppConfig, from: string): Promise<number> {
+  const store = createBlobStore(config);
+  if (store instanceof LocalBlobStore) {
+    await rm(store.root, { recursive: true, force: true });
+    return mirror(from, store.root);
+  }
+  await mkdir(store.tempDir, { recursive: true });
+  let n = 0;
+  for (const path of existsSync(from) ? await listFiles(from) : []) {
+    const sha256 = basename(path);
+    const tempPath = join(store.tempDir, `restore-${sha256}`);
+    await copyFile(join(from, path), tempPath);
+    await store.commit({ tempPath, sha256, bytes: (await stat(tempPath)).size, sniffed: { mediaType: 'application/octet-stream' } as never });
     n++;
   }
   return n;
@@ -115,7 +145,7 @@ export async function runBackup(config: AppConfig, io: BackupIo, out: string): P
       await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${join(staging, PG_FILE)}`, ...(schema ? [`--schema=${schema}`] : []), `--dbname=${url}`]);
       database = { type: 'postgres', file: PG_FILE, ...(schema ? { schema } : {}) };
     }
-    const blobs = await mirror(blobsDir(config), join(staging, BLOBS_DIR));
+    const blobs = await exportBlobs(config, join(staging, BLOBS_DIR));
     const paths = (await listFiles(staging)).filter((p) => p !== MANIFEST_FILE);
     const manifest: BackupManifest = {
       format: 'amicus-backup',
@@ -151,8 +181,11 @@ async function targetContents(config: AppConfig): Promise<string[]> {
     );
     if (tables > 0) found.push(`${tables} tables in PostgreSQL schema ${schema}`);
   }
-  const blobs = blobsDir(config);
-  if (existsSync(blobs) && (await readdir(blobs)).length > 0) found.push(`stored documents in ${blobs}`);
+  const store = createBlobStore(config);
+  for await (const sha of store.list()) {
+    found.push(`stored documents (${sha.slice(0, 12)}… and maybe more) in the document store`);
+    break;
+  }
   return found;
 }
 
@@ -205,8 +238,7 @@ export async function runRestore(config: AppConfig, io: BackupIo, file: string, 
       });
       await runTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${config.database.url}`, join(staging, manifest.database.file)]);
     }
-    await rm(blobsDir(config), { recursive: true, force: true });
-    const blobs = await mirror(join(staging, BLOBS_DIR), blobsDir(config));
+    const blobs = await importBlobs(config, join(staging, BLOBS_DIR));
     io.stdout.write(`Restored ${manifest.database.type} database and ${blobs} stored documents from ${archive} (made ${manifest.createdAt}); verifying the ledger\n`);
   } finally {
     await rm(staging, { recursive: true, force: true });

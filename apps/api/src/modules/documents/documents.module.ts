@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
-import { BlobStore } from './blob-store.js';
+import { createBlobStore } from './blob-store.factory.js';
 import { DocumentEntity, DocumentMentionEntity, DocumentPageEntity } from './document.entity.js';
 import { DocumentExtractionProcessor } from './document-extraction.processor.js';
 import { DocumentsController } from './documents.controller.js';
@@ -21,7 +21,7 @@ import { BLOB_STORE } from './documents.tokens.js';
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentPageEntity, DocumentMentionEntity]), CasesModule, JobsModule],
   controllers: [DocumentsController],
   providers: [
-    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new BlobStore(config.dataDir) },
+    { provide: BLOB_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createBlobStore(config) },
     DocumentsRepository,
     DocumentsService,
     DocumentExtractionProcessor,
