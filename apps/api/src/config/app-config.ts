@@ -64,8 +64,25 @@ export class AppConfig {
   documents: DocumentsConfig;
   /** Level of the JSON log (AMICUS_LOG_LEVEL); `info` and above never carry case text, passwords or tokens. */
   logLevel: LogLevelName;
+  /** Directory sign-in (AMICUS_LDAP_URL and the rest); unset: local accounts only. */
+  ldap?: LdapConfig;
   /** `GET /metrics`: open, or behind this bearer token (AMICUS_METRICS_TOKEN). */
   metrics: { token?: string };
+}
+
+/** Directory sign-in over LDAP / Active Directory (AMICUS_LDAP_*). */
+export interface LdapConfig {
+  url: string;
+  /** Service account that searches for users (unset: anonymous search). */
+  bindDn?: string;
+  bindPassword?: string;
+  userBase: string;
+  /** `{email}` is replaced by the escaped address; only enabled accounts should match. */
+  userFilter: string;
+  /** Where groups with `member: <user DN>` are searched (besides the user's memberOf). */
+  groupBase?: string;
+  /** Group DN (lower case) → role and court; a user in no mapped group is refused. */
+  groupMap: Record<string, { role: 'admin' | 'judge' | 'clerk'; court?: string }>;
 }
 
 /** Injection token of the AppConfig object. */

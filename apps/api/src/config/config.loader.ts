@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
+import { AppConfig, DatabaseConfig, LdapConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig, type DocumentsConfig } from '../modules/documents/documents.config.js';
 import { LOG_LEVELS, type LogLevelName } from '../common/logging/log-level.js';
@@ -92,6 +92,45 @@ function parseDatabase(r: Reader, dataDir: string): DatabaseConfig {
   }
   parsed.searchParams.delete('schema');
   return { type: 'postgres', url: parsed.toString(), ...(schema ? { schema } : {}) };
+}
+
+const DIRECTORY_ROLES = ['admin', 'judge', 'clerk'];
+
+function parseLdap(r: Reader): LdapConfig | undefined {
+  const url = r.raw('AMICUS_LDAP_URL');
+  if (url === undefined) return undefined;
+  if (!/^ldaps?:\/\/[^/\s]+\/?$/.test(url)) r.problems.push(`AMICUS_LDAP_URL must be ldap://host:port or ldaps://host:port (got "${url}")`);
+  const bindDn = r.raw('AMICUS_LDAP_BIND_DN');
+  const bindPassword = r.raw('AMICUS_LDAP_BIND_PASSWORD');
+  if ((bindDn === undefined) !== (bindPassword === undefined)) r.problems.push('AMICUS_LDAP_BIND_DN and AMICUS_LDAP_BIND_PASSWORD must be set together');
+  const userBase = r.raw('AMICUS_LDAP_USER_BASE');
+  if (userBase === undefined) r.problems.push('AMICUS_LDAP_USER_BASE is required with AMICUS_LDAP_URL');
+  const userFilter = r.raw('AMICUS_LDAP_USER_FILTER') ?? '(&(objectClass=inetOrgPerson)(mail={email}))';
+  if (!userFilter.includes('{email}')) r.problems.push('AMICUS_LDAP_USER_FILTER must contain {email}');
+  const groupMap: LdapConfig['groupMap'] = {};
+  const rawMap = r.raw('AMICUS_LDAP_GROUP_MAP');
+  try {
+    const parsed = JSON.parse(rawMap ?? '') as Record<string, { role?: unknown; court?: unknown }>;
+    for (const [dn, v] of Object.entries(parsed)) {
+      const role = String(v?.role);
+      const court = v?.court === undefined ? undefined : String(v.court);
+      if (!DIRECTORY_ROLES.includes(role)) throw new Error(`role of ${dn} must be admin, judge or clerk`);
+      if (role !== 'admin' && !court) throw new Error(`${dn} maps to ${role} and needs a court`);
+      groupMap[dn.toLowerCase()] = { role: role as 'admin' | 'judge' | 'clerk', ...(role !== 'admin' && court ? { court } : {}) };
+    }
+    if (Object.keys(groupMap).length === 0) throw new Error('it maps no group');
+  } catch (error) {
+    r.problems.push(`AMICUS_LDAP_GROUP_MAP must be a JSON object of group DN → {"role": "judge", "court": "HC"}: ${(error as Error).message}`);
+  }
+  const groupBase = r.raw('AMICUS_LDAP_GROUP_BASE');
+  return {
+    url,
+    ...(bindDn && bindPassword ? { bindDn, bindPassword } : {}),
+    userBase: userBase ?? '',
+    userFilter,
+    ...(groupBase ? { groupBase } : {}),
+    groupMap,
+  };
 }
 
 /**
@@ -221,6 +260,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const metricsToken = r.raw('AMICUS_METRICS_TOKEN');
   if (metricsToken !== undefined && metricsToken.length < 16) r.problems.push('AMICUS_METRICS_TOKEN must be at least 16 characters');
 
+  const ldap = parseLdap(r);
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 
   return {
@@ -246,6 +287,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     jobs,
     documents,
     logLevel,
+    ...(ldap ? { ldap } : {}),
     metrics: metricsToken ? { token: metricsToken } : {},
   };
 }

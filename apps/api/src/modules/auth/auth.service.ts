@@ -12,6 +12,7 @@ import { UsersService } from '../users/users.service.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { AuthErrorReason, AuthException } from './auth.exception.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
+import { DirectoryService } from './directory.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { API_KEY_PREFIX, hashSecret, newSecret, SESSION_TOKEN_PREFIX } from './token.util.js';
 
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly limiter: LoginRateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly audit?: AuditService,
+    @Optional() private readonly directory?: DirectoryService,
   ) {}
 
   /** Verifies a password and opens a session. Rate-limited per email + client address. */
@@ -44,8 +46,17 @@ export class AuthService {
         retryAfterSeconds: retryAfter,
       });
     }
-    const user = await this.users.findByEmail(normalized);
-    const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
+    let user = await this.users.findByEmail(normalized);
+    let ok: boolean;
+    if (this.directory?.enabled && (!user || (user.passwordHash === null && user.role !== UserRole.SERVICE))) {
+      // directory accounts have no local password: the directory decides, and its answer updates the account
+      const result = await this.directory.authenticate(normalized, password);
+      ok = result.kind === 'profile';
+      if (result.kind === 'profile') user = await this.users.syncDirectoryUser(result.profile);
+      else if (user && result.reason !== 'credentials') await this.users.deactivateDirectoryUser(user);
+    } else {
+      ok = await this.hasher.verify(user?.passwordHash ?? null, password);
+    }
     if (!user || !ok || !user.active || user.role === UserRole.SERVICE) {
       this.limiter.recordFailure(normalized, ip);
       await this.audit?.record({
