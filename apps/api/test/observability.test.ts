@@ -80,8 +80,8 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())('metrics and logs', (
     };
     expect(series(/^amicus_http_requests_total\{method="POST",route="\/api\/cases\/:id\/documents",status="201"\}/)).toBeGreaterThanOrEqual(1);
     expect(series(/^amicus_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\}/)).toBeGreaterThanOrEqual(5);
-    expect(series(/^amicus_graphql_operations_total\{operation="SummarizeCase",type="mutation",outcome="ok"\}/)).toBe(1);
-    expect(series(/^amicus_graphql_operation_duration_seconds_count\{operation="Login",type="mutation"\}/)).toBe(1);
+    expect(series(/^amicus_graphql_operations_total\{operation="SummarizeCase",type="mutation",outcome="ok"\}/)).toBeGreaterThanOrEqual(1);
+    expect(series(/^amicus_graphql_operation_duration_seconds_count\{operation="Login",type="mutation"\}/)).toBeGreaterThanOrEqual(1);
     expect(series(/^amicus_job_duration_seconds_count\{type="summarize",outcome="succeeded"\}/)).toBeGreaterThanOrEqual(1);
     expect(series(/^amicus_job_duration_seconds_count\{type="extract",outcome="succeeded"\}/)).toBeGreaterThanOrEqual(1);
     expect(series(/^amicus_job_queue_depth\{type="metrics.probe",state="queued"\}/)).toBe(1);
