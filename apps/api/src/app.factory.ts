@@ -2,7 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { createRootLogger, PinoNestLogger, pinoLevelOf, requestLogging } from './common/logging/logger.js';
+import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware.js';
 import { ErrorCode } from './common/errors/error-code.js';
 import { checkDocumentSize } from './common/graphql/query-limits.plugin.js';
 import { securityHeaders } from './common/http/security-headers.js';
@@ -10,8 +13,10 @@ import { assertRedisReachable } from './database/redis-preflight.js';
 import type { AppConfig } from './config/app-config.js';
 
 export interface CreateAppOptions {
-  /** Nest log levels (default: everything but debug/verbose; tests pass ['error']). */
+  /** Nest log levels, overriding AMICUS_LOG_LEVEL (tests pass ['error']). */
   logLevels?: LogLevel[] | false;
+  /** Where the JSON log goes (default: standard output). */
+  logDestination?: DestinationStream;
 }
 
 function sendJsonError(res: ServerResponse, status: number, code: ErrorCode | string, message: string, extra: Record<string, unknown> = {}): void {
@@ -35,13 +40,16 @@ function querySource(req: GraphQLHttpRequest): string | undefined {
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   if (config.redisUrl) await assertRedisReachable(config.redisUrl);
+  const root = createRootLogger(options.logLevels === undefined ? config.logLevel : pinoLevelOf(options.logLevels), options.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: options.logLevels ?? ['fatal', 'error', 'warn', 'log'],
+    logger: new PinoNestLogger(root),
     abortOnError: false,
   });
   app.disable('x-powered-by');
   app.use(securityHeaders(config.nodeEnv === 'development'));
+  app.use(requestLogging(root));
+  app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: config.maxRequestBytes });
   // Body-parser failures (too large, malformed JSON) answer in the GraphQL error shape.
   app.use((err: { status?: number; type?: string } | undefined, _req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => {

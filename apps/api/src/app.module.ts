@@ -20,7 +20,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthService } from './modules/auth/auth.service.js';
 
 /** Paths the web app never answers (the API's own routes). */
-export const API_PATHS = ['/graphql{/*path}', '/healthz', '/readyz', '/api{/*path}'];
+export const API_PATHS = ['/graphql{/*path}', '/healthz', '/readyz', '/metrics', '/api{/*path}'];
 
 function webModules(config: AppConfig): DynamicModule[] {
   if (!config.serveWeb) return [];

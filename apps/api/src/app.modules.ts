@@ -10,8 +10,9 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { LoadMetricsModule } from './modules/load-metrics/load-metrics.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { DraftsModule } from './modules/drafts/drafts.module.js';
 import { SummariesModule } from './modules/summaries/summaries.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-export const featureModules = [AccessEventsModule, UsersModule, AuthModule, CasesModule, HealthModule, AuditModule, AuditLogModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule, LoadMetricsModule];
+export const featureModules = [AccessEventsModule, UsersModule, AuthModule, CasesModule, HealthModule, MetricsModule, AuditModule, AuditLogModule, JobsModule, DocumentsModule, SummariesModule, DraftsModule, LoadMetricsModule];

@@ -4,23 +4,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigError, loadConfigFromProcess } from './config/config.loader.js';
-
-/**
- * Process roles. `all` runs everything this build has in one process (the embedded default);
- * `api` serves HTTP without running jobs; `worker` runs jobs without serving HTTP.
- */
-export const ROLES = ['api', 'worker', 'all'] as const;
-export type ProcessRole = (typeof ROLES)[number];
-
-export function parseRole(argv: string[]): ProcessRole {
-  const i = argv.indexOf('--role');
-  if (i === -1) return 'all';
-  const role = argv[i + 1];
-  if (!(ROLES as readonly string[]).includes(role)) {
-    throw new Error(`--role must be one of: ${ROLES.join(', ')} (got "${role ?? ''}")`);
-  }
-  return role as ProcessRole;
-}
+import { parseRole, type ProcessRole } from './process-roles.js';
 
 // The application graph loads only once the configuration is known to be valid.
 const loadApp = () => import('./app.factory.js');

@@ -1,6 +1,6 @@
 /**
  * `amicus` command line: a thin layer over the Amicus packages.
- * Commands: summarize (here); admin and audit are delegated to the API package (@amicus/api/cli).
+ * Commands: summarize (here); admin, audit, backup, restore and model are delegated to the API package (@amicus/api/cli).
  */
 import type * as ApiCli from '@amicus/api/cli';
 import { runSummarize, SUMMARIZE_USAGE } from './commands/summarize.js';
@@ -11,6 +11,9 @@ Commands:
   summarize   summarize court judgments with the shipped model (amicus summarize --help)
   admin       admin create --email EMAIL [--password PASSWORD] [--name NAME]
   audit       audit verify [--json]: check the hash chain of the audit ledger
+  backup      backup --out FILE: one archive of the database and stored documents, with sha256 manifest
+  restore     restore FILE [--force]: check an archive, restore it, verify the ledger
+  model       model list | verify DIR | evaluate DIR [--dev FILE] | activate NAME@VERSION [--force] | rollback
 
 Run "amicus <command> --help" for a command's options.
 `;
@@ -35,6 +38,9 @@ const commands: Record<string, Command> = {
   summarize: runSummarize,
   admin: delegateToApi('admin'),
   audit: delegateToApi('audit'),
+  backup: delegateToApi('backup'),
+  restore: delegateToApi('restore'),
+  model: delegateToApi('model'),
 };
 
 const io = {

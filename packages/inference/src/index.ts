@@ -1,6 +1,6 @@
 export { featurize, fnv1a, tokenId, FEATURE_SPEC, SCALAR_FEATURES } from './features.js';
 export type { DocumentFeatures, FeatureSpec, FeaturizeOptions } from './features.js';
-export { loadModel, readModelManifest } from './model.js';
+export { loadModel, readModelManifest, verifyModel } from './model.js';
 export type { LoadedModel, LoadModelOptions, ModelManifest, ManifestFile, TensorDescription, ScorerInput } from './model.js';
 export { createSummarizer, LENGTH_PRESETS } from './pipelines/summarize.js';
 export type { Summarizer, SummarizerOptions, SummarizeOptions, SummaryLength, SummaryResult, SummarySentence } from './pipelines/summarize.js';

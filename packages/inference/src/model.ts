@@ -126,11 +126,16 @@ export async function readModelManifest(dir: string): Promise<{ manifest: ModelM
   return { manifest: parseManifest(bytes), sha256: sha256Hex(bytes) };
 }
 
-/**
- * Loads a model directory: verifies every file listed in manifest.json (presence, size, sha256),
- * checks the model's feature spec against this runtime's featurizer, and opens the ONNX session.
- */
-export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+interface VerifiedModel {
+  root: string;
+  manifest: ModelManifest;
+  manifestBytes: Buffer;
+  featureSpec: FeatureSpec;
+  contents: Map<string, Buffer>;
+}
+
+/** Reads a model directory and checks it: manifest, every file's size and sha256, the feature spec. */
+async function readVerified(dir: string): Promise<VerifiedModel> {
   const root = resolve(dir);
   const manifestBytes = await readManifestBytes(root);
   const manifest = parseManifest(manifestBytes);
@@ -150,6 +155,24 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   if (!featureBytes) throw new ModelIntegrityError(FEATURES, 'is not listed in the manifest');
   const featureSpec: FeatureSpec = parseJson(FEATURES, featureBytes, FeatureSpecSchema);
   checkFeatureSpec(featureSpec);
+  return { root, manifest, manifestBytes, featureSpec, contents };
+}
+
+/**
+ * Checks a model directory without loading it: the manifest, presence, size and sha256 of every
+ * file it lists, and the feature spec. Throws ModelIntegrityError naming the bad file.
+ */
+export async function verifyModel(dir: string): Promise<{ dir: string; manifest: ModelManifest; sha256: string }> {
+  const { root, manifest, manifestBytes } = await readVerified(dir);
+  return { dir: root, manifest, sha256: sha256Hex(manifestBytes) };
+}
+
+/**
+ * Loads a model directory: verifies every file listed in manifest.json (presence, size, sha256),
+ * checks the model's feature spec against this runtime's featurizer, and opens the ONNX session.
+ */
+export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  const { root, manifest, manifestBytes, featureSpec, contents } = await readVerified(dir);
   const onnxPath = manifest.files.map((f) => f.path).find((p) => p.endsWith('.onnx'));
   if (!onnxPath) throw new ModelIntegrityError(MANIFEST, 'lists no .onnx file');
   const onnxBytes = contents.get(onnxPath) as Buffer;

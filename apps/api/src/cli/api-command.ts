@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -11,6 +12,8 @@ import { DatabaseModule } from '../database/database.module.js';
 import { AuditModule } from '../modules/audit/audit.module.js';
 import { AccessEventsModule } from '../modules/auth/access-events.js';
 import { runAuditVerify } from '../modules/audit/audit-verify.command.js';
+import { BackupCommandError, runBackup, runRestore } from '../modules/backup/backup.command.js';
+import { MODEL_USAGE, runModelCommand } from '../modules/models/model.command.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../modules/users/dto/user.inputs.js';
 import { UserRole } from '../modules/users/user.entity.js';
 import { UsersModule } from '../modules/users/users.module.js';
@@ -30,7 +33,14 @@ const USAGE = `Usage:
       else the first line of standard input.
   audit verify [--json]
       Checks the hash chain of the responsibility ledger; names the first broken entry
-      (exit code 1 when broken).`;
+      (exit code 1 when broken).
+  backup --out FILE
+      Writes one archive (.tar.gz) of the database, the stored documents and a manifest of
+      sha256 sums.
+  restore FILE [--force]
+      Checks the archive against its manifest, restores it into the configured database and
+      data directory (refusing one that holds data unless --force), then verifies the ledger.
+${MODEL_USAGE}`;
 
 @Module({})
 class CliModule {
@@ -48,6 +58,19 @@ function parseFlags(args: string[]): Map<string, string> | string {
     flags.set(name.slice(2), value);
   }
   return flags;
+}
+
+/** The configuration from the command's environment, or undefined after printing every problem. */
+function configOrReport(io: CommandIo): AppConfig | undefined {
+  try {
+    return loadConfig(io.env, io.cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 function readFirstLine(stdin: Readable): Promise<string> {
@@ -71,16 +94,8 @@ async function adminCreate(flags: Map<string, string>, io: CommandIo): Promise<n
     io.stderr.write(`--email is required\n${USAGE}\n`);
     return 2;
   }
-  let config: AppConfig;
-  try {
-    config = loadConfig(io.env, io.cwd);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrReport(io);
+  if (!config) return 2;
   let password = flags.get('password') ?? config.adminPassword;
   if (password === undefined) {
     if (io.stdin.isTTY) io.stderr.write('Password: ');
@@ -156,6 +171,42 @@ export async function runApiCommand(argv: string[], io: Partial<CommandIo> = {})
       throw error;
     }
   }
+  if (group === 'model') {
+    const config = configOrReport(full);
+    if (!config) return 2;
+    return runModelCommand(config, full, command === undefined ? rest : [command, ...rest]);
+  }
+  if (group === 'backup' || group === 'restore') {
+    const args = command === undefined ? rest : [command, ...rest];
+    return runBackupCommand(group, args, full);
+  }
   full.stderr.write(`${USAGE}\n`);
   return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
+}
+
+async function runBackupCommand(name: 'backup' | 'restore', args: string[], io: CommandIo): Promise<number> {
+  const force = args.includes('--force');
+  const rest = args.filter((a) => a !== '--force');
+  const config = configOrReport(io);
+  if (!config) return 2;
+  try {
+    if (name === 'backup') {
+      if (force || rest.length !== 2 || rest[0] !== '--out') {
+        io.stderr.write(`backup needs --out FILE\n${USAGE}\n`);
+        return 2;
+      }
+      return await runBackup(config, io, resolve(io.cwd, rest[1]));
+    }
+    if (rest.length !== 1 || rest[0].startsWith('--')) {
+      io.stderr.write(`restore needs the archive file\n${USAGE}\n`);
+      return 2;
+    }
+    return await runRestore(config, io, resolve(io.cwd, rest[0]), force);
+  } catch (error) {
+    if (error instanceof BackupCommandError) {
+      io.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import type { CpuPoolConfig } from '../modules/cpu-pool/cpu-pool.config.js';
 import type { AuditConfig } from '../modules/audit/audit.config.js';
 import type { DocumentsConfig } from '../modules/documents/documents.config.js';
 import type { JobsConfig } from '../modules/jobs/jobs.config.js';
+import type { LogLevelName } from '../common/logging/log-level.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -59,6 +60,8 @@ export class AppConfig {
   passwordHashing: PasswordHashingConfig;
   /** Directory of the summarization model (AMICUS_MODEL_DIR); default: the shipped model of @amicus/legal-model. */
   modelDir?: string;
+  /** Installed models, one `<name>@<version>` directory each (AMICUS_MODELS_DIR; default `<dataDir>/models`). */
+  modelsDir: string;
   inferenceThreads: number;
   /** Directory of the court's own draft templates (AMICUS_TEMPLATES_DIR), read besides the shipped ones. */
   templatesDir?: string;
@@ -76,6 +79,27 @@ export class AppConfig {
   documents: DocumentsConfig;
   /** The ledger's key (outside the database) and its checkpoint file. */
   audit: AuditConfig;
+  /** Level of the JSON log (AMICUS_LOG_LEVEL); `info` and above never carry case text, passwords or tokens. */
+  logLevel: LogLevelName;
+  /** Directory sign-in (AMICUS_LDAP_URL and the rest); unset: local accounts only. */
+  ldap?: LdapConfig;
+  /** `GET /metrics`: open, or behind this bearer token (AMICUS_METRICS_TOKEN). */
+  metrics: { token?: string };
+}
+
+/** Directory sign-in over LDAP / Active Directory (AMICUS_LDAP_*). */
+export interface LdapConfig {
+  url: string;
+  /** Service account that searches for users (unset: anonymous search). */
+  bindDn?: string;
+  bindPassword?: string;
+  userBase: string;
+  /** `{email}` is replaced by the escaped address; only enabled accounts should match. */
+  userFilter: string;
+  /** Where groups with `member: <user DN>` are searched (besides the user's memberOf). */
+  groupBase?: string;
+  /** Group DN (lower case) → role and court; a user in no mapped group is refused. */
+  groupMap: Record<string, { role: 'admin' | 'judge' | 'clerk'; court?: string }>;
 }
 
 /** Injection token of the AppConfig object. */

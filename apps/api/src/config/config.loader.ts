@@ -2,11 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { AppConfig, DatabaseConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
+import { AppConfig, DatabaseConfig, LdapConfig, NodeEnv, PRODUCTION_ARGON2_MIN } from './app-config.js';
 import { defaultJobConcurrency, defaultJobsConfig } from '../modules/jobs/jobs.config.js';
-import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig } from '../modules/documents/documents.config.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, defaultDocumentsConfig, type DocumentsConfig } from '../modules/documents/documents.config.js';
 import { CpuPoolConfig, defaultWorkerThreads } from '../modules/cpu-pool/cpu-pool.config.js';
 import type { AuditConfig } from '../modules/audit/audit.config.js';
+import { LOG_LEVELS } from '../common/logging/log-level.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -122,6 +123,45 @@ function parseDatabase(r: Reader, dataDir: string): DatabaseConfig {
   return { type: 'postgres', url: parsed.toString(), ...(schema ? { schema } : {}) };
 }
 
+const DIRECTORY_ROLES = ['admin', 'judge', 'clerk'];
+
+function parseLdap(r: Reader): LdapConfig | undefined {
+  const url = r.raw('AMICUS_LDAP_URL');
+  if (url === undefined) return undefined;
+  if (!/^ldaps?:\/\/[^/\s]+\/?$/.test(url)) r.problems.push(`AMICUS_LDAP_URL must be ldap://host:port or ldaps://host:port (got "${url}")`);
+  const bindDn = r.raw('AMICUS_LDAP_BIND_DN');
+  const bindPassword = r.secret('AMICUS_LDAP_BIND_PASSWORD');
+  if ((bindDn === undefined) !== (bindPassword === undefined)) r.problems.push('AMICUS_LDAP_BIND_DN and AMICUS_LDAP_BIND_PASSWORD must be set together');
+  const userBase = r.raw('AMICUS_LDAP_USER_BASE');
+  if (userBase === undefined) r.problems.push('AMICUS_LDAP_USER_BASE is required with AMICUS_LDAP_URL');
+  const userFilter = r.raw('AMICUS_LDAP_USER_FILTER') ?? '(&(objectClass=inetOrgPerson)(mail={email}))';
+  if (!userFilter.includes('{email}')) r.problems.push('AMICUS_LDAP_USER_FILTER must contain {email}');
+  const groupMap: LdapConfig['groupMap'] = {};
+  const rawMap = r.raw('AMICUS_LDAP_GROUP_MAP');
+  try {
+    const parsed = JSON.parse(rawMap ?? '') as Record<string, { role?: unknown; court?: unknown }>;
+    for (const [dn, v] of Object.entries(parsed)) {
+      const role = String(v?.role);
+      const court = v?.court === undefined ? undefined : String(v.court);
+      if (!DIRECTORY_ROLES.includes(role)) throw new Error(`role of ${dn} must be admin, judge or clerk`);
+      if (role !== 'admin' && !court) throw new Error(`${dn} maps to ${role} and needs a court`);
+      groupMap[dn.toLowerCase()] = { role: role as 'admin' | 'judge' | 'clerk', ...(role !== 'admin' && court ? { court } : {}) };
+    }
+    if (Object.keys(groupMap).length === 0) throw new Error('it maps no group');
+  } catch (error) {
+    r.problems.push(`AMICUS_LDAP_GROUP_MAP must be a JSON object of group DN → {"role": "judge", "court": "HC"}: ${(error as Error).message}`);
+  }
+  const groupBase = r.raw('AMICUS_LDAP_GROUP_BASE');
+  return {
+    url,
+    ...(bindDn && bindPassword ? { bindDn, bindPassword } : {}),
+    userBase: userBase ?? '',
+    userFilter,
+    ...(groupBase ? { groupBase } : {}),
+    groupMap,
+  };
+}
+
 /**
  * Reads and validates the configuration. Throws ConfigError naming every bad variable.
  * @param env the environment (process.env at boot)
@@ -216,7 +256,34 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
 
   const cpuPool: CpuPoolConfig = { threads: r.int('AMICUS_WORKER_THREADS', defaultWorkerThreads(jobs.concurrency), 1, 256) };
 
+  let blobStore: DocumentsConfig['blobStore'] = { type: 'local' };
+  const blobUrl = r.raw('AMICUS_BLOB_URL');
+  if (blobUrl !== undefined) {
+    const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(blobUrl);
+    const endpoint = r.raw('AMICUS_S3_ENDPOINT');
+    if (endpoint !== undefined && !/^https?:\/\//.test(endpoint)) r.problems.push(`AMICUS_S3_ENDPOINT must be an http:// or https:// URL (got "${endpoint}")`);
+    const accessKeyId = r.raw('AMICUS_S3_ACCESS_KEY_ID');
+    const secretAccessKey = r.secret('AMICUS_S3_SECRET_ACCESS_KEY');
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) r.problems.push('AMICUS_S3_ACCESS_KEY_ID and AMICUS_S3_SECRET_ACCESS_KEY must be set together');
+    const pathStyle = r.oneOf('AMICUS_S3_FORCE_PATH_STYLE', ['true', 'false'], endpoint ? 'true' : 'false');
+    if (!m) {
+      r.problems.push(`AMICUS_BLOB_URL must look like s3://bucket/prefix (got "${blobUrl}")`);
+    } else {
+      const prefix = (m[2] ?? '').replace(/^\/+|\/+$/g, '');
+      blobStore = {
+        type: 's3',
+        bucket: m[1],
+        prefix: prefix ? `${prefix}/` : '',
+        ...(endpoint ? { endpoint } : {}),
+        region: r.raw('AMICUS_S3_REGION') ?? 'us-east-1',
+        ...(accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : {}),
+        forcePathStyle: pathStyle === 'true',
+      };
+    }
+  }
+
   const documents = defaultDocumentsConfig({
+    blobStore,
     maxUploadBytes: r.bytes('AMICUS_MAX_UPLOAD_BYTES', DEFAULT_MAX_UPLOAD_BYTES, 1024),
     maxPages: r.int('AMICUS_EXTRACT_MAX_PAGES', 2000, 1, 100_000),
     extractTimeoutMs: r.duration('AMICUS_EXTRACT_TIMEOUT', '10m', 1000),
@@ -224,6 +291,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   });
 
   const audit = parseAudit(r, cwd, dataDir);
+  const logLevel = r.oneOf('AMICUS_LOG_LEVEL', LOG_LEVELS, 'info');
+  const metricsToken = r.secret('AMICUS_METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) r.problems.push('AMICUS_METRICS_TOKEN must be at least 16 characters');
+
+  const ldap = parseLdap(r);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 
@@ -241,6 +313,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     loginRateLimit,
     passwordHashing: { memoryKib, timeCost, parallelism: 1 },
     ...(modelDir ? { modelDir: isAbsolute(modelDir) ? modelDir : resolve(cwd, modelDir) } : {}),
+    modelsDir: r.raw('AMICUS_MODELS_DIR') ? resolve(cwd, r.raw('AMICUS_MODELS_DIR') as string) : resolve(dataDir, 'models'),
     inferenceThreads,
     ...(templatesDir ? { templatesDir } : {}),
     ...(disclosureText ? { disclosureText } : {}),
@@ -250,6 +323,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     cpuPool,
     documents,
     audit,
+    logLevel,
+    ...(ldap ? { ldap } : {}),
+    metrics: metricsToken ? { token: metricsToken } : {},
   };
 }
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { Env, loadConfig } from '../../src/config/config.loader.js';
 import { testCpuWorkerFile } from '../../src/modules/cpu-pool/testing/compile-worker.js';
@@ -93,10 +93,14 @@ export async function startTestApp(extraEnv: Env = {}, adjust?: (config: AppConf
   return bootTestApp(adjust ? adjust(config) : config, cleanup);
 }
 
-/** Boots the real app with a given config (from testConfig); `cleanup` runs on close. */
-export async function bootTestApp(given: AppConfig, cleanup: () => Promise<void> = async () => undefined): Promise<TestApp> {
+/** Boots the real app with a given config (from testConfig); `cleanup` runs on close. `appOptions` replaces the error-only log. */
+export async function bootTestApp(
+  given: AppConfig,
+  cleanup: () => Promise<void> = async () => undefined,
+  appOptions: CreateAppOptions = { logLevels: ['error'] },
+): Promise<TestApp> {
   const config: AppConfig = { ...given, cpuPool: { ...given.cpuPool, workerFile: given.cpuPool.workerFile ?? (await testCpuWorkerFile()) } };
-  const app = await createApp(config, { logLevels: ['error'] });
+  const app = await createApp(config, appOptions);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

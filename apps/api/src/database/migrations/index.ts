@@ -12,5 +12,6 @@ import { AddUserPreferences1764480360000 } from '../../modules/users/migrations/
 import { AddCaseListIndexes1764480420000 } from '../../modules/cases/migrations/1764480420000-add-case-list-indexes.js';
 import { AddAuditKeyId1765100000000 } from '../../modules/audit/migrations/1765100000000-add-audit-key-id.js';
 import { AddCaseDocketKey1765100060000 } from '../../modules/cases/migrations/1765100060000-add-case-docket-key.js';
+import { AddJobRequestId1765100120000 } from '../../modules/jobs/migrations/1765100120000-add-job-request-id.js';
 
-export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000, AddUserPreferences1764480360000, AddCaseListIndexes1764480420000, AddAuditKeyId1765100000000, AddCaseDocketKey1765100060000];
+export const migrations = [InitialSchema1764478800000, CreateJobs1764480000000, CreateAuditLog1764480060000, CreateDocuments1764480120000, CreateSummaries1764480180000, CreateDrafts1764480240000, AddDraftJobId1764480300000, AddUserPreferences1764480360000, AddCaseListIndexes1764480420000, AddAuditKeyId1765100000000, AddCaseDocketKey1765100060000, AddJobRequestId1765100120000];

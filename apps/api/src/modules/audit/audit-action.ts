@@ -45,6 +45,8 @@ export enum AuditAction {
   ApiKeyCreated = 'api_key_created',
   ApiKeyRevoked = 'api_key_revoked',
   AuditExported = 'audit_exported',
+  /** `amicus model activate` / `model rollback`: the model summaries use from now on. */
+  ModelActivated = 'model_activated',
 }
 
 export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;

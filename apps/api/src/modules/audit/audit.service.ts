@@ -9,6 +9,7 @@ import { AuditEntryEntity } from './audit.entity.js';
 import { AuditErrorReason, AuditException } from './audit.exception.js';
 import { AuditQuery, AuditRepository } from './audit.repository.js';
 import { canonicalJson } from './canonical-json.js';
+import { ledgerEntries } from '../metrics/metrics.registry.js';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Key of the PostgreSQL advisory lock that serializes appends (ASCII "AMICAUDT"). */
@@ -83,6 +84,12 @@ export class AuditService {
    * commits or rolls back with the caller's change).
    */
   async record(input: AuditEntryInput, manager?: EntityManager): Promise<AuditRecord> {
+    const record = await this.append(input, manager);
+    ledgerEntries.inc({ action: record.action });
+    return record;
+  }
+
+  private async append(input: AuditEntryInput, manager?: EntityManager): Promise<AuditRecord> {
     const fields = this.validate(input);
     if (this.postgres) {
       const append = (m: EntityManager) => this.appendLocked(m, fields);

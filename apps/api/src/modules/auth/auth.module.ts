@@ -1,3 +1,4 @@
+import { DirectoryService } from './directory.service.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,7 +13,7 @@ import { LoginRateLimiter } from './login-rate-limiter.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuthSessionEntity, ApiKeyEntity]), UsersModule],
-  providers: [AuthService, ApiKeysService, LoginRateLimiter, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, ApiKeysService, LoginRateLimiter, DirectoryService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

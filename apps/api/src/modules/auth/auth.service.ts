@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
@@ -14,6 +14,7 @@ import { AccessEvents } from './access-events.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { AuthErrorReason, AuthException } from './auth.exception.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
+import { DirectoryService } from './directory.service.js';
 import { AttemptRefused, AttemptReservation, LoginRateLimiter } from './login-rate-limiter.js';
 import { inTransaction } from '../../database/transaction.js';
 import { API_KEY_PREFIX, hashSecret, newSecret, SESSION_TOKEN_PREFIX } from './token.util.js';
@@ -39,6 +40,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly accessEvents: AccessEvents,
+    @Optional() private readonly directory?: DirectoryService,
   ) {}
 
   /**
@@ -60,8 +62,17 @@ export class AuthService {
         retryAfterSeconds: error.retryAfterSeconds,
       });
     }
-    const user = await this.users.findByEmail(normalized);
-    const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
+    let user = await this.users.findByEmail(normalized);
+    let ok: boolean;
+    if (this.directory?.enabled && (!user || (user.passwordHash === null && user.role !== UserRole.SERVICE))) {
+      // directory accounts have no local password: the directory decides, and its answer updates the account
+      const result = await this.directory.authenticate(normalized, password);
+      ok = result.kind === 'profile';
+      if (result.kind === 'profile') user = await this.users.syncDirectoryUser(result.profile);
+      else if (user && result.reason !== 'credentials') await this.users.deactivateDirectoryUser(user);
+    } else {
+      ok = await this.hasher.verify(user?.passwordHash ?? null, password);
+    }
     if (!user || !ok || !user.active || user.role === UserRole.SERVICE) {
       await this.audit.record({
         action: AuditAction.SignInFailed,

@@ -27,8 +27,8 @@ export interface CpuTasks {
     };
     output: {
       model: { name: string; version: string; sha256: string };
-      /** Per document, in input order: its sentences and words, or null when the model found no text in it. */
-      documents: Array<Pick<SummaryResult, 'words' | 'sentences' | 'outcome' | 'language' | 'warnings'> | null>;
+      /** Per document, in input order: its sentences and words and the seconds inference took, or null when the model found no text in it. */
+      documents: Array<(Pick<SummaryResult, 'words' | 'sentences' | 'outcome' | 'language' | 'warnings'> & { seconds: number }) | null>;
       brief: CaseBrief;
     };
   };

@@ -65,8 +65,10 @@ const runners: { [K in CpuTaskName]: Runner<K> } = {
         continue;
       }
       try {
+        const started = process.hrtime.bigint();
         const result = await summarizer.summarize(doc.text, doc.options);
-        out.push({ words: result.words, sentences: result.sentences, outcome: result.outcome, language: result.language, warnings: result.warnings });
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        out.push({ seconds, words: result.words, sentences: result.sentences, outcome: result.outcome, language: result.language, warnings: result.warnings });
       } catch (error) {
         const code = (error as { code?: unknown })?.code;
         if (code === 'EMPTY_INPUT' || code === 'NOT_TEXT') out.push(null);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlobStore } from './blob-store.js';
+import { LocalBlobStore } from './blob-store.js';
 
 function chunks(...parts: Buffer[]): Readable {
   return Readable.from(parts);
@@ -12,10 +12,10 @@ function chunks(...parts: Buffer[]): Readable {
 
 describe('BlobStore', () => {
   let dir: string;
-  let store: BlobStore;
+  let store: LocalBlobStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'amicus-blobs-'));
-    store = new BlobStore(dir);
+    store = new LocalBlobStore(dir);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { chmod, link, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -21,23 +21,31 @@ export interface ReceivedBlob {
 }
 
 /**
- * The content-addressed store of original documents: `<dataDir>/blobs/<aa>/<sha256>`, where `aa` is
- * the first two hex digits. A blob is written once (to a temporary file while hashing, then linked
- * into place atomically) and never changed: the same bytes uploaded twice are stored once.
+ * The content-addressed store of original documents. A blob is written once under its sha256 and
+ * never changed: the same bytes uploaded twice are stored once. Uploads are received into a local
+ * temporary file (hashed and type-checked while they arrive), then committed to the store:
+ * `LocalBlobStore` (a directory, the default) or `S3BlobStore` (an S3-compatible object store that
+ * API and worker hosts share).
  */
-export class BlobStore {
-  readonly root: string;
+export abstract class BlobStore {
   readonly tempDir: string;
 
   constructor(dataDir: string) {
-    this.root = join(dataDir, 'blobs');
     this.tempDir = join(dataDir, 'tmp');
   }
 
-  pathOf(sha256: string): string {
-    if (!SHA256_HEX.test(sha256)) throw new Error(`Not a sha256 digest: ${sha256}`);
-    return join(this.root, sha256.slice(0, 2), sha256);
-  }
+  /**
+   * Moves a received file into the store under its digest. Returns true when this call stored the
+   * blob, false when the same bytes were already there (the temporary file is removed either way).
+   */
+  abstract commit(received: ReceivedBlob): Promise<boolean>;
+  /** Removes a blob this process just stored when the row that would reference it was not written. */
+  abstract remove(sha256: string): Promise<void>;
+  abstract exists(sha256: string): Promise<boolean>;
+  abstract read(sha256: string): Promise<Buffer>;
+  abstract stream(sha256: string): Promise<Readable>;
+  /** The digest of every stored blob (for backups). */
+  abstract list(): AsyncIterable<string>;
 
   /**
    * Streams `source` into a temporary file while hashing it. Rejects (and removes the temporary
@@ -93,26 +101,6 @@ export class BlobStore {
   }
 
   /**
-   * Moves a received file into the store under its digest. Returns true when this call stored the
-   * blob, false when the same bytes were already there (the temporary file is removed either way).
-   */
-  async commit(received: ReceivedBlob): Promise<boolean> {
-    const target = this.pathOf(received.sha256);
-    await mkdir(join(this.root, received.sha256.slice(0, 2)), { recursive: true });
-    try {
-      // link() never replaces an existing file: the first writer of a digest wins, atomically
-      await chmod(received.tempPath, 0o444);
-      await link(received.tempPath, target);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw storageError(error);
-    } finally {
-      await unlink(received.tempPath).catch(() => undefined);
-    }
-  }
-
-  /**
    * Removes temporary files of uploads that were cut off (the process was killed mid-upload): files
    * not written to for `idleMs`. An upload in progress writes with every chunk, so it is left alone
    * even when another process shares the data directory. Returns the names removed.
@@ -135,13 +123,46 @@ export class BlobStore {
   async abandon(received: ReceivedBlob): Promise<void> {
     await unlink(received.tempPath).catch(() => undefined);
   }
+}
 
-  /** Removes a blob this process just stored when the row that would reference it was not written. */
-  async remove(sha256: string): Promise<void> {
+/** The store in a directory: `<dataDir>/blobs/<aa>/<sha256>`, where `aa` is the first two hex digits. */
+export class LocalBlobStore extends BlobStore {
+  readonly root: string;
+
+  constructor(dataDir: string) {
+    super(dataDir);
+    this.root = join(dataDir, 'blobs');
+  }
+
+  pathOf(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) throw new Error(`Not a sha256 digest: ${sha256}`);
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  /**
+   * Links the received file into place (atomically; the first writer of a digest wins).
+   */
+  override async commit(received: ReceivedBlob): Promise<boolean> {
+    const target = this.pathOf(received.sha256);
+    await mkdir(join(this.root, received.sha256.slice(0, 2)), { recursive: true });
+    try {
+      // link() never replaces an existing file: the first writer of a digest wins, atomically
+      await chmod(received.tempPath, 0o444);
+      await link(received.tempPath, target);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw storageError(error);
+    } finally {
+      await unlink(received.tempPath).catch(() => undefined);
+    }
+  }
+
+  override async remove(sha256: string): Promise<void> {
     await unlink(this.pathOf(sha256)).catch(() => undefined);
   }
 
-  async exists(sha256: string): Promise<boolean> {
+  override async exists(sha256: string): Promise<boolean> {
     try {
       return (await stat(this.pathOf(sha256))).isFile();
     } catch {
@@ -149,12 +170,19 @@ export class BlobStore {
     }
   }
 
-  read(sha256: string): Promise<Buffer> {
+  override read(sha256: string): Promise<Buffer> {
     return readFile(this.pathOf(sha256));
   }
 
-  stream(sha256: string): ReadStream {
+  override async stream(sha256: string): Promise<Readable> {
     return createReadStream(this.pathOf(sha256));
+  }
+
+  override async *list(): AsyncIterable<string> {
+    if (!existsSync(this.root)) return;
+    for (const dir of (await readdir(this.root)).sort()) {
+      for (const name of (await readdir(join(this.root, dir))).sort()) if (SHA256_HEX.test(name)) yield name;
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { DocumentMentionEntity, DocumentPageEntity, ExtractionStatus } from './d
 import { pageAt } from './document-pages.js';
 import { DocumentsRepository } from './documents.repository.js';
 import { BLOB_STORE } from './documents.tokens.js';
+import { extractionPages, extractionPagesPerSecond, secondsSince } from '../metrics/metrics.registry.js';
 
 /** Job type of text extraction; the payload is `{ documentId }`. */
 export const EXTRACT_JOB = 'extract';
@@ -62,6 +63,7 @@ export class DocumentExtractionProcessor implements OnModuleInit {
       await job.progress(10, 'extracting');
       const limits = this.config.documents;
       const pages = pageReporter(job);
+      const started = process.hrtime.bigint();
       // extraction, OCR and entity finding run in a worker thread; cancelling the job stops it there
       const extracted = await this.cpu.run(
         'extract',
@@ -77,6 +79,10 @@ export class DocumentExtractionProcessor implements OnModuleInit {
         { signal: job.signal, onProgress: pages.report },
       );
       await pages.flush();
+      const seconds = secondsSince(started);
+      extractionPages.inc({ method: 'text' }, extracted.pages.length - extracted.ocrPages);
+      extractionPages.inc({ method: 'ocr' }, extracted.ocrPages);
+      if (seconds > 0 && extracted.pages.length > 0) extractionPagesPerSecond.observe(extracted.pages.length / seconds);
       job.throwIfCancelled();
       await job.progress(75, 'entities');
       const entities = extracted.entities;

@@ -8,6 +8,23 @@ export interface DocumentsConfig {
   extractTimeoutMs: number;
   /** Time allowed for OCR of one page (AMICUS_OCR_PAGE_TIMEOUT, default 60 s). */
   ocrPageTimeoutMs: number;
+  /** Where originals are stored (AMICUS_BLOB_URL): the data directory (default) or an S3-compatible bucket. */
+  blobStore: { type: 'local' } | S3BlobConfig;
+}
+
+/** AMICUS_BLOB_URL=s3://bucket/prefix with AMICUS_S3_ENDPOINT, AMICUS_S3_REGION and credentials. */
+export interface S3BlobConfig {
+  type: 's3';
+  bucket: string;
+  /** Key prefix, empty or ending in "/". */
+  prefix: string;
+  /** Endpoint of a non-AWS store (MinIO, Ceph …); unset for AWS. */
+  endpoint?: string;
+  region: string;
+  /** Unset: the SDK's own chain (environment, instance role). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -18,6 +35,7 @@ export function defaultDocumentsConfig(overrides: Partial<DocumentsConfig> = {})
     maxPages: 2000,
     extractTimeoutMs: 10 * 60_000,
     ocrPageTimeoutMs: 60_000,
+    blobStore: { type: 'local' },
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { CpuPoolModule } from '../cpu-pool/cpu-pool.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
-import { BlobStore } from './blob-store.js';
+import { createBlobStore } from './blob-store.factory.js';
 import { DocumentEntity, DocumentMentionEntity, DocumentPageEntity } from './document.entity.js';
 import { DocumentExtractionProcessor } from './document-extraction.processor.js';
 import { DocumentsController } from './documents.controller.js';
@@ -26,7 +26,7 @@ import { BLOB_STORE } from './documents.tokens.js';
       provide: BLOB_STORE,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        const store = new BlobStore(config.dataDir);
+        const store = createBlobStore(config);
         // uploads cut off by a crash leave temporary files: removed at start-up
         const removed = await store.removeStaleUploads();
         if (removed.length > 0) new Logger('Documents').log(`Removed ${removed.length} temporary file(s) of interrupted uploads`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { CaseBrief } from '@amicus/legal-nlp';
@@ -168,7 +168,7 @@ export class DocumentsService {
   }
 
   /** The stored original of a visible document, for download; recorded in the ledger. */
-  async openContent(principal: Principal, id: string): Promise<{ document: DocumentEntity; stream: ReadStream }> {
+  async openContent(principal: Principal, id: string): Promise<{ document: DocumentEntity; stream: Readable }> {
     const document = await this.repo.findVisible(principal, id);
     if (!document || !(await this.store.exists(document.sha256))) throw documentNotFound();
     await this.audit.record({
@@ -178,7 +178,7 @@ export class DocumentsService {
       details: { documentId: document.id },
       inputHashes: [document.sha256],
     });
-    return { document, stream: this.store.stream(document.sha256) };
+    return { document, stream: await this.store.stream(document.sha256) };
   }
 
   /** One page of documents for each case (batched); the cases must already be visible to the caller. */

@@ -23,7 +23,7 @@ export class StatusResolver {
       () => true,
       () => false,
     );
-    const manifest = await readModelManifest(this.model.dir).then(
+    const manifest = await this.model.dir().then((dir) => readModelManifest(dir)).then(
       ({ manifest: m, sha256 }) => ({ model: { name: m.name, version: m.version, sha256 }, modelError: null }),
       (error: unknown) => ({ model: null, modelError: error instanceof Error ? error.message : String(error) }),
     );

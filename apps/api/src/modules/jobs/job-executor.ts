@@ -1,4 +1,6 @@
-import type { Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { runInContext } from '../../common/logging/request-context.js';
+import { jobDuration } from '../metrics/metrics.registry.js';
 import { JobEntity } from './job.entity.js';
 import { JobCancelledError, PermanentJobError } from './job.exception.js';
 import { JobContext, JobHandler, JobProgressEvent } from './job-queue.js';
@@ -24,6 +26,8 @@ class ShutdownError extends Error {
     super('The worker is stopping');
   }
 }
+
+const logger = new Logger('Jobs');
 
 /** Retry delay after the given failed attempt (1-based): base · 2^(attempt-1), capped. */
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {
@@ -63,7 +67,21 @@ export class JobExecutor {
     return job !== undefined;
   }
 
-  async execute(row: JobEntity): Promise<ExecutionOutcome> {
+  /** Runs the job in its log context (job id, type and the id of the request that queued it), timed by outcome. */
+  execute(row: JobEntity): Promise<ExecutionOutcome> {
+    return runInContext({ ...(row.requestId ? { requestId: row.requestId } : {}), jobId: row.id, jobType: row.type }, async () => {
+      const started = process.hrtime.bigint();
+      logger.log({ msg: 'job started', attempt: row.attempts });
+      const outcome = await this.run(row);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const label = outcome.state === JobState.QUEUED ? 'retry' : outcome.state;
+      jobDuration.observe({ type: row.type, outcome: label }, seconds);
+      logger.log({ msg: 'job finished', outcome: label, seconds: Math.round(seconds * 1000) / 1000 });
+      return outcome;
+    });
+  }
+
+  private async run(row: JobEntity): Promise<ExecutionOutcome> {
     const controller = new AbortController();
     let cancelled = false;
     let lost = false;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { currentRequestId } from '../../common/logging/request-context.js';
 import { JobEntity } from './job.entity.js';
 import { JobErrorReason, JobException, jobNotFound } from './job.exception.js';
 import { JobExecutor } from './job-executor.js';
@@ -93,6 +94,7 @@ export abstract class BaseJobQueue implements JobQueue {
       errorCode: null,
       errorMessage: null,
       createdBy: options.createdBy ?? null,
+      requestId: currentRequestId() ?? null,
       createdAt,
       startedAt: null,
       finishedAt: null,

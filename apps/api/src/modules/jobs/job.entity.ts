@@ -65,6 +65,10 @@ export class JobEntity {
   @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
   createdBy: string | null;
 
+  /** Id of the HTTP request that queued the job (X-Request-Id), carried into the job's log lines. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt: number;
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { countWords } from '@amicus/legal-nlp';
+import { inferenceDuration, inferenceWordsPerSecond } from '../metrics/metrics.registry.js';
 import type { SummarizeOptions, SummaryLength } from '@amicus/inference';
 import { isUniqueViolation } from '../../database/errors.js';
 import { inTransaction } from '../../database/transaction.js';
@@ -88,17 +89,26 @@ export class SummarizeProcessor implements OnModuleInit {
     // the model, featurization, segmentation and the brief run in a worker thread with its own model
     // session; its progress (10-90 %) is relayed to the job, and cancelling the job stops the thread
     await job.progress(10, 'waiting for a worker thread');
-    this.models.using();
+    let dir: string;
+    try {
+      dir = await this.models.dir();
+    } catch (error) {
+      // an activated model that is not installed on this host
+      this.models.failed();
+      throw new PermanentJobError('MODEL_UNAVAILABLE', (error as Error).message);
+    }
+    this.models.using(dir);
     let output: Awaited<ReturnType<SummarizeProcessor['summarizeInThread']>>;
     try {
-      output = await this.summarizeInThread(job, docs, budgets);
+      output = await this.summarizeInThread(job, dir, docs, budgets);
     } catch (error) {
       if ((error as Error)?.name !== 'ModelLoadError') throw error;
       this.models.failed();
       const code = (error as { code?: unknown }).code;
       throw new PermanentJobError(typeof code === 'string' ? code : 'MODEL_UNAVAILABLE', (error as Error).message);
     }
-    this.models.loaded(output.model);
+    this.models.loaded(dir, output.model);
+    const modelLabel = `${output.model.name}@${output.model.version}`;
 
     const sentences: StoredSummarySentence[] = [];
     const perDocument = new Map<string, Pick<StoredSummarySource, 'language' | 'warnings' | 'outcome'>>();
@@ -106,6 +116,8 @@ export class SummarizeProcessor implements OnModuleInit {
     output.documents.forEach((result, i) => {
       if (!result) return;
       const doc = docs[i];
+      inferenceDuration.observe({ model: modelLabel }, result.seconds);
+      if (result.seconds > 0) inferenceWordsPerSecond.observe({ model: modelLabel }, docWords[i] / result.seconds);
       words += result.words;
       for (const s of result.sentences) {
         sentences.push({
@@ -180,11 +192,11 @@ export class SummarizeProcessor implements OnModuleInit {
     return resultOf(stored);
   }
 
-  private summarizeInThread(job: JobContext<SummarizeJobPayload>, docs: DocumentText[], budgets: SummarizeOptions[]) {
+  private summarizeInThread(job: JobContext<SummarizeJobPayload>, dir: string, docs: DocumentText[], budgets: SummarizeOptions[]) {
     return this.cpu.run(
       'summarize',
       {
-        model: { dir: this.models.dir, intraOpThreads: this.models.threads },
+        model: { dir, intraOpThreads: this.models.threads },
         documents: docs.map((d, i) => ({ documentId: d.documentId, text: d.text, options: budgets[i] })),
       },
       {

@@ -62,6 +62,39 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   /**
+   * Creates or updates the local account of a user the directory just signed in (no local
+   * password): role, court and name follow the directory at every sign-in; changes are recorded.
+   */
+  async syncDirectoryUser(profile: { email: string; displayName: string; role: UserRole; court: string | null }): Promise<UserEntity> {
+    const existing = await this.users.findByEmail(profile.email);
+    if (!existing) {
+      const user = Object.assign(new UserEntity(), { id: randomUUID(), ...profile, passwordHash: null, active: true });
+      const saved = await this.users.save(user);
+      await this.audit?.record({ action: AuditAction.UserCreated, actor: null, details: { userId: saved.id, email: saved.email, role: saved.role, court: saved.court, via: 'directory' } });
+      return saved;
+    }
+    const before = { role: existing.role, court: existing.court, active: existing.active };
+    Object.assign(existing, { displayName: profile.displayName, role: profile.role, court: profile.court, active: true });
+    const saved = await this.users.save(existing);
+    if (before.role !== saved.role || before.court !== saved.court || before.active !== saved.active) {
+      await this.audit?.record({
+        action: AuditAction.UserUpdated,
+        actor: null,
+        details: { change: 'user', userId: saved.id, before, after: { role: saved.role, court: saved.court, active: saved.active }, via: 'directory' },
+      });
+    }
+    return saved;
+  }
+
+  /** Deactivates the local account of a directory user the directory no longer admits. */
+  async deactivateDirectoryUser(user: UserEntity): Promise<void> {
+    if (!user.active) return;
+    user.active = false;
+    await this.users.save(user);
+    await this.audit?.record({ action: AuditAction.UserUpdated, actor: null, details: { change: 'user', userId: user.id, before: { active: true }, after: { active: false }, via: 'directory' } });
+  }
+
+  /**
    * Creates a user (admins through GraphQL, the CLI, and the bootstrap) and records it in the
    * ledger: a new account is a grant of access. `actor` is null for the CLI and the bootstrap.
    */
