@@ -52,7 +52,10 @@ async function exportLedgerFiles(config: AppConfig, staging: string): Promise<st
   return copied;
 }
 
-/** Puts the archived key file and checkpoint file where this installation's configuration expects them. */
+/**
+ * Puts the archived key file and checkpoint file where this installation's configuration expects them;
+ * an existing checkpoint file (of the ledger being replaced) is renamed aside.
+ */
 async function importLedgerFiles(config: AppConfig, staging: string, io: BackupIo): Promise<void> {
   if (existsSync(join(staging, KEY_FILE))) {
     if (config.audit.key !== undefined) {
@@ -63,9 +66,16 @@ async function importLedgerFiles(config: AppConfig, staging: string, io: BackupI
       await chmod(config.audit.keyFile, 0o600);
     }
   }
+  // the target's checkpoints describe the ledger being replaced: kept beside it, never mixed in
+  const checkpoints = config.audit.checkpointFile;
+  if (existsSync(checkpoints)) {
+    const aside = `${checkpoints}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(checkpoints, aside);
+    io.stdout.write(`The checkpoints of the replaced ledger were moved to ${aside}\n`);
+  }
   if (existsSync(join(staging, CHECKPOINT_FILE))) {
-    await mkdir(dirname(config.audit.checkpointFile), { recursive: true });
-    await copyFile(join(staging, CHECKPOINT_FILE), config.audit.checkpointFile);
+    await mkdir(dirname(checkpoints), { recursive: true });
+    await copyFile(join(staging, CHECKPOINT_FILE), checkpoints);
   }
 }
 
