@@ -4,6 +4,7 @@
 // none of the document's sentences, the password or the sign-in token.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { JOB_QUEUE } from '../src/modules/jobs/job-queue.token.js';
 import type { JobQueue } from '../src/modules/jobs/job-queue.js';
 import { UserRole } from '../src/modules/users/user.entity.js';
@@ -65,7 +66,9 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())('metrics and logs', (
     jobId = await summarizeCase(t, caseId, judgeToken, { 'x-request-id': REQUEST_ID });
 
     // a job no worker of this process handles stays queued: the queue gauges show it
-    await t.app.get<JobQueue>(JOB_QUEUE).enqueue('metrics.probe', {});
+    const queue = t.app.get<JobQueue>(JOB_QUEUE);
+    queue.types.define('metrics.probe', { description: 'a job no worker handles', payload: z.object({}).strict(), result: z.object({}) });
+    await queue.enqueue('metrics.probe', {});
 
     expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
@@ -93,6 +96,15 @@ describe.skipIf(!databaseAvailable() || !modelAvailable())('metrics and logs', (
     expect(series(/^amicus_ledger_entries_total\{action="summary_generated"\}|^amicus_ledger_entries_total\{action="job_succeeded"\}/)).toBeGreaterThanOrEqual(1);
     expect(series(/^process_resident_memory_bytes /)).toBeGreaterThan(0);
     expect(body).toMatch(/^nodejs_eventloop_lag_seconds /m);
+    // the load gauges, set from one collection per scrape
+    expect(series(/^amicus_worker_threads /)).toBeGreaterThanOrEqual(1);
+    expect(series(/^amicus_worker_thread_queue /)).toBeGreaterThanOrEqual(0);
+    expect(series(/^amicus_event_loop_lag_seconds\{quantile="0.99"\}/)).toBeGreaterThanOrEqual(0);
+    expect(series(/^amicus_jobs\{type="metrics.probe",state="queued"\}/)).toBe(1);
+    expect(series(/^amicus_job_queue_age_seconds\{type="metrics.probe"\}/)).toBeGreaterThanOrEqual(0);
+    // every series is defined once
+    const names = body.split('\n').filter((l) => l.startsWith('# TYPE ')).map((l) => l.split(' ')[2]);
+    expect(new Set(names).size).toBe(names.length);
   }, 120_000);
 
   it('writes JSON lines that carry the request id into the job and never the case text, password or token', async () => {
