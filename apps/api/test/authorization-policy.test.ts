@@ -3,6 +3,9 @@
 // action, and the API's enforcement of each action must agree with `viewerCan`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyAccess } from '../src/modules/auth/api-key.entity.js';
+import { z } from 'zod';
+import { JobQueue } from '../src/modules/jobs/job-queue.js';
+import { JOB_QUEUE } from '../src/modules/jobs/job-queue.token.js';
 import { JobsService } from '../src/modules/jobs/jobs.service.js';
 import { UserRole } from '../src/modules/users/user.entity.js';
 import { databaseAvailable, errorCode, GraphQLResponse, ok, startTestApp, TestApp, TestUser } from './helpers/test-app.js';
@@ -30,6 +33,8 @@ describe.skipIf(!databaseAvailable())('one authorization policy, shown as viewer
 
   beforeAll(async () => {
     t = await startTestApp();
+    // a job type with no handler: its jobs stay queued, so who may cancel them can be tried
+    t.app.get<JobQueue>(JOB_QUEUE).types.define('test-idle', { description: 'Never runs.', payload: z.object({}), result: z.unknown() });
     who.admin = await t.admin();
     who.assignedJudge = await t.createUser(UserRole.JUDGE, 'HC');
     who.judge = await t.createUser(UserRole.JUDGE, 'HC');
@@ -78,7 +83,7 @@ describe.skipIf(!databaseAvailable())('one authorization policy, shown as viewer
     summarize: (u) => t.gql(`mutation($c: ID!) { summarizeCase(caseId: $c) { id } }`, { c: caseId }, u.token),
     draft: (u) => t.gql(`mutation($input: CreateDraftInput!) { createDraft(input: $input) { id } }`, { input: { caseId, templateId: 'no-such-template' } }, u.token),
     manageJobs: async (u) => {
-      const job = await t.app.get(JobsService).enqueueFor({ userId: who.admin.user.id, email: 'a', displayName: 'a', role: UserRole.ADMIN, court: null }, 'nonexistent-type', {}, { caseId });
+      const job = await t.app.get(JobsService).enqueueFor({ userId: who.admin.user.id, email: 'a', displayName: 'a', role: UserRole.ADMIN, court: null }, 'test-idle', {}, { caseId });
       return t.gql(`mutation($id: ID!) { cancelJob(id: $id) { id } }`, { id: job.id }, u.token);
     },
   };

@@ -21,7 +21,7 @@ function sampleValue(type: GraphQLInputType | undefined): unknown {
   if (isInputObjectType(type)) {
     return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sampleValue(f.type)]));
   }
-  const samples: Record<string, unknown> = { Int: 100, Float: 1, Boolean: true, ID: '00000000-0000-4000-8000-000000000000', DateTime: '2024-01-02T00:00:00Z', LocalDate: '2024-01-02' };
+  const samples: Record<string, unknown> = { Int: 100, Float: 1, Boolean: true, ID: '00000000-0000-4000-8000-000000000000', DateTime: '2024-01-02T00:00:00Z', Date: '2024-01-02' };
   return samples[getNamedType(type).name] ?? 'text';
 }
 

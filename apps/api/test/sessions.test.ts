@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntryEntity } from '../src/modules/audit/audit.entity.js';
 import { addressKey } from '../src/modules/auth/login-rate-limiter.js';
+import { z } from 'zod';
 import { JobQueue } from '../src/modules/jobs/job-queue.js';
 import { JOB_QUEUE } from '../src/modules/jobs/job-queue.token.js';
 import { JobsService } from '../src/modules/jobs/jobs.service.js';
@@ -51,7 +52,9 @@ describe.skipIf(!databaseAvailable())('sessions, credentials and subscriptions',
     const redis = testDatabase() === 'postgres' ? { REDIS_URL: inject('redisUrl'), AMICUS_JOB_QUEUE: `amicus-test-${randomBytes(4).toString('hex')}` } : {};
     t = await startTestApp({ AMICUS_LOGIN_RATE_LIMIT: `${ATTEMPTS}/15m`, AMICUS_LOGIN_ADDRESS_ATTEMPTS: '8', AMICUS_JOB_POLL_INTERVAL: '50ms', ...redis });
     // reports progress every 50 ms until its gate opens
-    t.app.get<JobQueue>(JOB_QUEUE).registerHandler<{ gate: string }>('test-ticking', async (job) => {
+    const queue = t.app.get<JobQueue>(JOB_QUEUE);
+    queue.types.define('test-ticking', { description: 'Reports progress until its gate opens.', payload: z.object({ gate: z.string() }), result: z.unknown() });
+    queue.registerHandler<{ gate: string }>('test-ticking', async (job) => {
       let open = false;
       gates.set(job.payload.gate, () => (open = true));
       for (let i = 1; !open && i < 1000; i++) {

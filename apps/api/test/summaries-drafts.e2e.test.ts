@@ -257,7 +257,7 @@ describe.skipIf(!databaseAvailable() || !modelAvailable() || !judgmentsAvailable
     const docSummary = summaries.find((s) => s.documentId === documentId)!;
     expect(docSummary.words).toBeLessThanOrEqual(80);
     // the settings come back as typed fields: the preset asked for, and the budget each document got
-    expect(shortSummary.settings).toMatchObject({ length: 'SHORT', words: null, perDocument: [{ words: 150, ratio: null, length: null }] });
+    expect(shortSummary.settings).toMatchObject({ length: 'SHORT', words: null, perDocument: [{ words: null, ratio: null, length: 'SHORT' }] });
     expect(summaries.find((s) => s.length === 'standard')!.settings.perDocument).toEqual([{ documentId, words: null, ratio: null, length: 'STANDARD' }]);
     expect(docSummary.settings).toMatchObject({ words: 80, perDocument: [{ documentId, words: 80 }] });
     expect(shortSummary.settings.threads).toBeGreaterThanOrEqual(1);
