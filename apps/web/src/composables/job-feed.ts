@@ -8,6 +8,9 @@ import type { GraphQLClient } from '../graphql/client';
 import { JobProgressDocument, JobStatusDocument, type JobProgressSubscription, type JobStatusQuery } from '../graphql/generated';
 
 export type JobStatus = NonNullable<JobStatusQuery['job']>;
+/** When a followed job is read once, in case it ended before its subscription was in place. */
+const SETTLE_AFTER_MS = 500;
+
 export type JobEvent = JobProgressSubscription['jobProgress'];
 /** connecting: first connection; live: subscribed; reconnecting: lost, retrying; polling: retrying and polling meanwhile. */
 export type FeedMode = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'polling';
@@ -167,6 +170,22 @@ export function createJobFeed(options: JobFeedOptions): JobFeed {
     deliver({ ...entry.status, state: event.state, progress: event.progress, stage: event.stage ?? null, errorCode: event.errorCode ?? null });
   }
 
+  /**
+   * Reads a followed job once and delivers it if it has ended: a job that ends before its subscription
+   * is in place on the server sends no event, and a subscription the server ends sends no final one.
+   */
+  async function settle(id: string, ended = false): Promise<void> {
+    if (!followed.has(id)) return;
+    try {
+      const { job } = await options.client.request(JobStatusDocument, { id });
+      if (job && FINAL_STATES.has(job.state)) return deliver(job);
+    } catch {
+      // The subscription or polling still reports it.
+    }
+    // a subscription that ended before its job did: polling follows the job from here
+    if (ended) armFallback();
+  }
+
   function drop(id: string): void {
     const entry = followed.get(id);
     if (!entry) return;
@@ -193,9 +212,10 @@ export function createJobFeed(options: JobFeedOptions): JobFeed {
             },
             // A refused subscription (the job is gone or not visible): polling reads what is left.
             error: () => armFallback(),
-            complete: () => undefined,
+            complete: () => void settle(job.id, true),
           },
         );
+        if (!FINAL_STATES.has(job.state)) setTimeout(() => void settle(job.id), SETTLE_AFTER_MS);
         if (mode.value === 'polling') schedulePoll();
       }
       entry.listeners.add(listener);
