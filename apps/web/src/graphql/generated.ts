@@ -264,6 +264,18 @@ export type CaseRecordFragment = {
   }>;
 };
 
+export type JobStatusFieldsFragment = {
+  id: string;
+  type: string;
+  state: JobState;
+  progress: number;
+  stage: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  cancelRequested: boolean;
+  result: string | null;
+};
+
 export type ChangePasswordMutationVariables = {
   currentPassword: string;
   newPassword: string;
@@ -1079,7 +1091,7 @@ export type JobStatusQuery = {
 
 export const JobStatusDocument: TypedDocument<JobStatusQuery, JobStatusQueryVariables> = {
   operationName: "JobStatus",
-  source: "query JobStatus($id: ID!) {\n  job(id: $id) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
+  source: "query JobStatus($id: ID!) {\n  job(id: $id) {\n    ...JobStatusFields\n  }\n}\n\nfragment JobStatusFields on Job {\n  id\n  type\n  state\n  progress\n  stage\n  errorCode\n  errorMessage\n  cancelRequested\n  result\n}",
 };
 
 export type CancelJobMutationVariables = {
@@ -1148,7 +1160,7 @@ export type TrayJobsQuery = {
 
 export const TrayJobsDocument: TypedDocument<TrayJobsQuery, TrayJobsQueryVariables> = {
   operationName: "TrayJobs",
-  source: "query TrayJobs($first: Int) {\n  jobs(first: $first) {\n    edges {\n      node {\n        id\n        type\n        state\n        progress\n        stage\n        errorCode\n        errorMessage\n        cancelRequested\n        result\n        caseId\n        createdAt\n      }\n    }\n  }\n}",
+  source: "query TrayJobs($first: Int) {\n  jobs(first: $first) {\n    edges {\n      node {\n        ...JobStatusFields\n        caseId\n        createdAt\n      }\n    }\n  }\n}\n\nfragment JobStatusFields on Job {\n  id\n  type\n  state\n  progress\n  stage\n  errorCode\n  errorMessage\n  cancelRequested\n  result\n}",
 };
 
 export type RetryJobMutationVariables = {
@@ -1171,7 +1183,7 @@ export type RetryJobMutation = {
 
 export const RetryJobDocument: TypedDocument<RetryJobMutation, RetryJobMutationVariables> = {
   operationName: "RetryJob",
-  source: "mutation RetryJob($id: ID!) {\n  retryJob(id: $id) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
+  source: "mutation RetryJob($id: ID!) {\n  retryJob(id: $id) {\n    ...JobStatusFields\n  }\n}\n\nfragment JobStatusFields on Job {\n  id\n  type\n  state\n  progress\n  stage\n  errorCode\n  errorMessage\n  cancelRequested\n  result\n}",
 };
 
 export type TemplatesQueryVariables = Record<string, never>;
@@ -1298,7 +1310,7 @@ export type CreateDraftMutation = {
 
 export const CreateDraftDocument: TypedDocument<CreateDraftMutation, CreateDraftMutationVariables> = {
   operationName: "CreateDraft",
-  source: "mutation CreateDraft($input: CreateDraftInput!) {\n  createDraft(input: $input) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
+  source: "mutation CreateDraft($input: CreateDraftInput!) {\n  createDraft(input: $input) {\n    ...JobStatusFields\n  }\n}\n\nfragment JobStatusFields on Job {\n  id\n  type\n  state\n  progress\n  stage\n  errorCode\n  errorMessage\n  cancelRequested\n  result\n}",
 };
 
 export type UpdateDraftMutationVariables = {
@@ -1577,5 +1589,5 @@ export type SummarizeCaseMutation = {
 
 export const SummarizeCaseDocument: TypedDocument<SummarizeCaseMutation, SummarizeCaseMutationVariables> = {
   operationName: "SummarizeCase",
-  source: "mutation SummarizeCase($caseId: ID!, $length: SummaryLength!) {\n  summarizeCase(caseId: $caseId, length: $length) {\n    id\n    type\n    state\n    progress\n    stage\n    errorCode\n    errorMessage\n    cancelRequested\n    result\n  }\n}",
+  source: "mutation SummarizeCase($caseId: ID!, $length: SummaryLength!) {\n  summarizeCase(caseId: $caseId, length: $length) {\n    ...JobStatusFields\n  }\n}\n\nfragment JobStatusFields on Job {\n  id\n  type\n  state\n  progress\n  stage\n  errorCode\n  errorMessage\n  cancelRequested\n  result\n}",
 };
